@@ -1,0 +1,40 @@
+/**
+ * The one rollup configuration, used by `rollup.config.mjs` (npm run build), the packager
+ * (npm run package, with --content and --out) and the preview server (watch mode).
+ */
+import path from 'node:path';
+import type { RollupOptions } from 'rollup';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { coursePlugin, type CoursePluginOptions } from './rollup-plugin.ts';
+
+export interface BuildOptions extends CoursePluginOptions {
+  outDir: string;
+  minify?: boolean;
+}
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export function courseBuildConfig(opts: BuildOptions): RollupOptions {
+  return {
+    input: path.join(ROOT, 'src/main.ts'),
+    output: {
+      dir: opts.outDir,
+      format: 'es',
+      entryFileNames: 'course.js',
+      // Stable names (no content hash) keep zips byte-identical and the manifest readable.
+      chunkFileNames: 'chunks/[name].js',
+      sourcemap: false,
+    },
+    plugins: [
+      coursePlugin(opts),
+      nodeResolve({ browser: true }),
+      esbuild({ target: 'es2021', minify: opts.minify ?? true, tsconfig: path.join(ROOT, 'tsconfig.json'), legalComments: 'none' }),
+    ],
+    onwarn(warning, warn) {
+      // Lit's `this` at module level in some builds is harmless.
+      if (warning.code === 'THIS_IS_UNDEFINED') return;
+      warn(warning);
+    },
+  };
+}

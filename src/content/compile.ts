@@ -1,0 +1,78 @@
+/**
+ * Build time: turn a content folder (`modules/*.md`, `quizzes/*.yaml`, optional `course.yaml`)
+ * into one typed, validated course object. Every problem is a ContentError with file and line.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Course } from '../course/types.ts';
+import { ContentError, type ContentWarning } from './errors.ts';
+import { importPages } from './pages.ts';
+import { loadQuizzes } from './quizzes.ts';
+import { loadSettings } from './settings.ts';
+
+export interface CompiledCourse {
+  course: Course;
+  /** Files to copy into the package: path inside the package (e.g. `assets/fig-2.png`) -> absolute source path. */
+  assets: Record<string, string>;
+  /** Every file the course was built from (for watch mode). */
+  inputs: string[];
+  warnings: ContentWarning[];
+}
+
+export async function compileCourse(contentDir: string): Promise<CompiledCourse> {
+  const root = path.resolve(contentDir);
+  const settings = await loadSettings(root);
+  const pages = await importPages(path.join(root, 'modules'), root);
+  const quizzes = await loadQuizzes(path.join(root, 'quizzes'), pages.lessons, root);
+  if (pages.lessons.length === 0) {
+    throw ContentError.at('modules/', null, 'No pages found: put at least one .md page of the review in modules/.');
+  }
+  const title = settings.title ?? pages.courseTitle;
+  const course: Course = {
+    id: settings.id ?? slugId(title),
+    title,
+    description: settings.description,
+    credit: settings.credit,
+    settings: settings.settings,
+    lessons: pages.lessons,
+    quizzes,
+    version: '',
+  };
+  course.version = structureHash(course);
+  return {
+    course,
+    assets: pages.assets,
+    inputs: [...pages.inputs, ...settings.inputs, ...quizzes.map((q) => path.join(root, 'quizzes', q.file))],
+    warnings: pages.warnings,
+  };
+}
+
+/** A SCORM-safe id from a title: `§ The Factors ... - A Review` -> `the_factors_..._a_review`. */
+export function slugId(text: string): string {
+  const id = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60);
+  return id || 'course';
+}
+
+/** Changes when anything suspend_data refers to changes (lesson, quiz, question or option ids). */
+function structureHash(course: Course): string {
+  const shape = {
+    lessons: course.lessons.map((l) => l.id),
+    quizzes: course.quizzes.map((q) => ({
+      id: q.id,
+      questions: q.questions.map((x) => [
+        x.id,
+        x.type,
+        'options' in x ? x.options.map((o) => o.id) : [],
+        'items' in x ? x.items.map((o) => o.id) : [],
+        'targets' in x ? x.targets.map((o) => o.id) : [],
+      ]),
+    })),
+  };
+  return createHash('sha256').update(JSON.stringify(shape)).digest('base64url').slice(0, 8);
+}

@@ -1,0 +1,29 @@
+/**
+ * The package's `index.html`: no inline script or style, so the course runs under
+ * `Content-Security-Policy: default-src 'self'`; no request leaves the package.
+ */
+import type { Course } from '../course/types.ts';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function renderIndexHtml(course: Course, opts: { script: string; scormVersion: string }): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(course.settings.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="scorm-version" content="${escapeHtml(opts.scormVersion)}">
+<meta name="description" content="${escapeHtml(course.description)}">
+<title>${escapeHtml(course.title)}</title>
+<link rel="stylesheet" href="course.css">
+<script type="module" src="${escapeHtml(opts.script)}"></script>
+</head>
+<body>
+<course-app><p class="loading">Loading the course…</p></course-app>
+<noscript><p>This course needs JavaScript. Please open it in a current web browser.</p></noscript>
+</body>
+</html>
+`;
+}

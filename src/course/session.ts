@@ -1,0 +1,31 @@
+/**
+ * What the components may ask of the tracking session, without knowing SCORM:
+ * the runtime in `src/scorm/` implements it; the components only read and call this.
+ */
+import type { Location } from './progress.ts';
+
+export interface Notice {
+  /** Stable id, so the same notice is not shown twice. */
+  id: string;
+  /** `info` is calm background information; `warning` means progress could be lost. */
+  level: 'info' | 'warning';
+  /** Plain text for the learner: what happened and what to do, kindly, no jargon. */
+  text: string;
+}
+
+export interface CourseSession {
+  /** How progress is kept: an LMS through SCORM 1.2 or 2004, or this browser only. */
+  readonly mode: 'scorm12' | 'scorm2004' | 'standalone';
+  /** The bookmark of an earlier session, when its progress was restored ("continue where you left off"). */
+  readonly resumeLocation: Location | null;
+  /** Notices to show now (e.g. "saved in this browser only"). */
+  notices(): Notice[];
+  /** Told whenever the notices change; returns an unsubscribe function. */
+  onNotices(listener: (notices: Notice[]) => void): () => void;
+  /** Save now (commit) without ending the session: used by "Take a break". */
+  save(): Promise<void>;
+  /** Save and end the session (Finish/Terminate, exactly once): "Save and exit". Safe to call twice. */
+  exit(): Promise<void>;
+  /** True once exit() has run: the LMS will not take more data in this launch. */
+  readonly ended: boolean;
+}

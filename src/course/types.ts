@@ -1,0 +1,215 @@
+/**
+ * The compiled course: plain data, produced at build time by `src/content/` and
+ * read in the browser by the components, the progress store and the SCORM runtime.
+ * Nothing here is parsed in the browser: HTML strings are already sanitised.
+ */
+
+/** Ids that SCORM can carry: Moodle rejects anything outside `^[\w.]{1,250}$` in interactions. */
+export const SCORM_ID = /^[A-Za-z0-9_.]{1,250}$/;
+
+export interface Credit {
+  /** e.g. "Chiara Ferrari" */
+  author: string;
+  year: number;
+  /** Full title of the reviewed work. */
+  title: string;
+  /** e.g. "Journal of International Women's Studies, 22(5), article 13, pp. 195-209" */
+  source: string;
+  /** Link to the original (shown as text and link; never fetched). */
+  url: string;
+}
+
+export interface SupportInfo {
+  /** Heading of the support box, e.g. "If this brings something up for you". */
+  heading: string;
+  /** Sanitised HTML, written by the organisation in course settings. */
+  html: string;
+}
+
+export interface CourseSettings {
+  /** Completion rule: which things must be done for `completed`. */
+  completion: { lessons: 'all' | 'none'; quizzes: 'all-submitted' | 'all-passed' | 'none' };
+  /** Overall pass mark in percent (0-100); the SCORM mastery score. */
+  passMark: number;
+  /** Sanitised HTML of the content advisory shown before the first lesson. */
+  advisoryHtml: string;
+  support: SupportInfo;
+  /** Estimated minutes for the whole course (reading + quizzes). */
+  estimatedMinutes: number;
+  /** BCP 47 language of the content, e.g. "en". */
+  language: string;
+}
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  /** 2 for the lesson's sections (h2), 3 for sub-sections (h3) ... */
+  level: number;
+}
+
+export interface Footnote {
+  /** The marker as written, e.g. "3". */
+  label: string;
+  /** id of the note element at the end of the lesson, e.g. "fn-3". */
+  id: string;
+  /** id of the first in-text reference, or null when the page has no marker for it. */
+  refId: string | null;
+  /** Sanitised inline HTML of the note. */
+  html: string;
+}
+
+export interface Lesson {
+  /** Stable, SCORM-safe id, derived from the page's file name: `05-discussion.md` -> `05_discussion`. */
+  id: string;
+  /** The page's file name relative to `modules/`, e.g. `05-discussion.md`. */
+  file: string;
+  /** Front matter `title`, trimmed. */
+  title: string;
+  navOrder: number;
+  /** id of the lesson's title heading (the h1 in the lesson view). */
+  headingId: string;
+  /**
+   * Sanitised HTML of the lesson body, without the title heading and without the notes.
+   * Sub-headings are h2..h6 with stable ids; passages (p, li, blockquote, figure, table, tr)
+   * carry stable ids so quizzes can link to them.
+   */
+  html: string;
+  /** In-lesson contents, built from the headings. */
+  toc: TocEntry[];
+  /** Notes moved to the end of the lesson (rendered by the lesson view in an aside). */
+  footnotes: Footnote[];
+  /** Every id present in `html` that a quiz `source` may point to. */
+  passageIds: string[];
+  /** Reading estimate in minutes (>= 1). */
+  minutes: number;
+  /** Words of plain text, for the benchmark and the estimate. */
+  words: number;
+}
+
+export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'matching' | 'ordering';
+
+export interface Choice {
+  /** SCORM-safe id. */
+  id: string;
+  /** Sanitised inline HTML. */
+  html: string;
+  /** Plain text, for SCORM interaction descriptions and the preview panel. */
+  text: string;
+  /** Optional feedback shown when this option was chosen (sanitised inline HTML). */
+  feedbackHtml?: string;
+}
+
+export interface Feedback {
+  correctHtml: string;
+  incorrectHtml: string;
+  /** For multiple / matching / ordering; falls back to incorrect. */
+  partialHtml: string;
+}
+
+interface QuestionBase {
+  /** SCORM-safe id, unique within its quiz. */
+  id: string;
+  type: QuestionType;
+  /** Sanitised inline HTML of the question (the legend). */
+  promptHtml: string;
+  /** Plain text of the prompt (SCORM 2004 interaction description, max 250 chars kept). */
+  promptText: string;
+  /** Optional hint (sanitised inline HTML), tied to the controls with aria-describedby. */
+  hintHtml?: string;
+  feedback: Feedback;
+  /** id of the passage in the quiz's lesson that supports the answer. */
+  source: string;
+  /** SCORM interaction weighting; default 1. */
+  weight: number;
+}
+
+export interface SingleQuestion extends QuestionBase {
+  type: 'single';
+  options: Choice[];
+  correct: string;
+}
+export interface MultipleQuestion extends QuestionBase {
+  type: 'multiple';
+  options: Choice[];
+  correct: string[];
+}
+export interface TrueFalseQuestion extends QuestionBase {
+  type: 'truefalse';
+  correct: boolean;
+}
+export interface MatchingQuestion extends QuestionBase {
+  type: 'matching';
+  /** The things to match (left column); each gets a select. */
+  items: Choice[];
+  /** The things they match to (select options). Targets may be used by several items. */
+  targets: Choice[];
+  /** item id -> target id */
+  correct: Record<string, string>;
+}
+export interface OrderingQuestion extends QuestionBase {
+  type: 'ordering';
+  options: Choice[];
+  /** Option ids in the correct order. */
+  correct: string[];
+}
+
+export type Question = SingleQuestion | MultipleQuestion | TrueFalseQuestion | MatchingQuestion | OrderingQuestion;
+
+export interface QuizSettings {
+  /** Pass mark in percent, default 80. */
+  passMark: number;
+  /** Attempts allowed; 0 = unlimited (default). */
+  attempts: number;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  /** Draw this many questions per attempt (null = all). */
+  pool: number | null;
+  /** On retry, ask only the questions not fully correct last time. */
+  retryWrongOnly: boolean;
+}
+
+export interface Quiz {
+  /** SCORM-safe id. */
+  id: string;
+  /** Source YAML file, relative to `quizzes/`. */
+  file: string;
+  title: string;
+  /** Sanitised HTML shown above the first question. */
+  introHtml: string;
+  /** The lesson this quiz follows and links to. */
+  lessonId: string;
+  settings: QuizSettings;
+  questions: Question[];
+}
+
+export interface Course {
+  /** SCORM-safe id (manifest identifiers). */
+  id: string;
+  /** From the pages' `parent`, cleaned. */
+  title: string;
+  /** One-paragraph description (manifest and start page). */
+  description: string;
+  credit: Credit;
+  settings: CourseSettings;
+  /** Ordered by navOrder, then file name. */
+  lessons: Lesson[];
+  quizzes: Quiz[];
+  /** Short hash of the course structure (lessons, quizzes, question and option ids); stored in suspend_data. */
+  version: string;
+}
+
+/** A learner's answer, by question type. */
+export type Answer =
+  | { type: 'single'; value: string }
+  | { type: 'multiple'; value: string[] }
+  | { type: 'truefalse'; value: boolean }
+  | { type: 'matching'; value: Record<string, string> }
+  | { type: 'ordering'; value: string[] };
+
+/** The result of checking one answer. */
+export interface QuestionResult {
+  questionId: string;
+  /** 0..1 */
+  score: number;
+  outcome: 'correct' | 'partial' | 'incorrect';
+}
