@@ -1,0 +1,139 @@
+/**
+ * @summary The results of a finished quiz attempt: the score, the pass mark, passed or not in
+ * words, the questions worth another look (each linked to its passage), the attempts used,
+ * and the ways on: try again, try only the questions not fully right, continue.
+ *
+ * @event quiz-retry - The learner asked for a new attempt (detail: { wrongOnly: boolean }).
+ * @event navigate - "Continue" or a "Review this in the lesson" link (bubbles, composed).
+ */
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { navigateEvent } from '../../course/navigation.ts';
+import type { Location, QuizProgress } from '../../course/progress.ts';
+import type { AttemptScore } from '../../course/quiz-engine.ts';
+import type { Quiz } from '../../course/types.ts';
+import { OUTCOME_LABEL } from '../question-feedback/question-feedback.ts';
+import { locationHash } from '../shared/labels.ts';
+import { reviewLocation } from '../quiz-view/quiz-links.ts';
+import { quizResultsStyles } from './quiz-results.styles.ts';
+
+export type QuizRetryEvent = CustomEvent<{ wrongOnly: boolean }>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'quiz-retry': QuizRetryEvent;
+  }
+}
+
+@customElement('quiz-results')
+export class QuizResults extends LitElement {
+  static override styles = quizResultsStyles;
+
+  /** The quiz. */
+  @property({ attribute: false }) quiz!: Quiz;
+  /** The learner's progress in this quiz (a finished attempt). */
+  @property({ attribute: false }) progress!: QuizProgress;
+  /** The finished attempt's score (store.attemptScore). */
+  @property({ attribute: false }) score!: AttemptScore;
+  /** Where "Continue" leads (nextLocation); null hides it. */
+  @property({ attribute: false }) next: Location | null = null;
+
+  /** Focus the "Your results" heading. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  private handleRetry(e: Event): void {
+    const wrongOnly = (e.currentTarget as HTMLElement).dataset.wrongOnly === 'true';
+    this.dispatchEvent(new CustomEvent('quiz-retry', { detail: { wrongOnly } }));
+  }
+
+  private handleContinue(): void {
+    if (this.next) this.dispatchEvent(navigateEvent({ location: this.next }));
+  }
+
+  private handleReview(e: Event): void {
+    e.preventDefault();
+    const question = this.quiz.questions.find((q) => q.id === (e.currentTarget as HTMLElement).dataset.question);
+    if (question) this.dispatchEvent(navigateEvent(reviewLocation(this.quiz, question)));
+  }
+
+  override render() {
+    const { quiz, progress: p, score } = this;
+    const percent = p.last ?? score.percent;
+    const passMark = quiz.settings.passMark;
+    const passed = percent >= passMark;
+    const limit = quiz.settings.attempts;
+    const usedUp = limit > 0 && p.attempt >= limit;
+    const toReview = score.results
+      .map((r, i) => ({ r, i, q: quiz.questions.find((x) => x.id === r.questionId) }))
+      .filter((x) => x.r.outcome !== 'correct' && x.q);
+    return html`
+      <h1 tabindex="-1">Your results</h1>
+      <p class="caption">${quiz.title}</p>
+      <div class="panel score">
+        <p class="score-line">Your score: <strong>${formatPercent(percent)}</strong></p>
+        <p>The pass mark is ${formatPercent(passMark)}.</p>
+        <p>
+          ${passed
+            ? 'You passed this quiz.'
+            : p.best !== null && p.best >= passMark
+              ? `You did not reach the pass mark this time, but you passed before: your best score, ${formatPercent(p.best)}, is the one that counts.`
+              : 'You have not reached the pass mark this time. Looking again at the parts of the lesson below may help.'}
+        </p>
+        ${p.best !== null && p.best > percent && !(p.best >= passMark && !passed)
+          ? html`<p>Your best score so far is ${formatPercent(p.best)}.</p>`
+          : nothing}
+      </div>
+
+      ${toReview.length
+        ? html`<h2>Questions to look at again</h2>
+            <ul class="review-list" role="list">
+              ${toReview.map(
+                ({ r, i, q }) => html`<li>
+                  <span class="review-number">Question ${i + 1}</span>
+                  <span class="review-prompt">${unsafeHTML(q!.promptHtml)}</span>
+                  <span class="review-outcome">Your answer: ${OUTCOME_LABEL[r.outcome].toLowerCase()}.</span>
+                  <a href=${locationHash(reviewLocation(quiz, q!).location)} data-question=${q!.id} @click=${this.handleReview}
+                    >Review this in the lesson<span class="visually-hidden"> (question ${i + 1})</span></a
+                  >
+                </li>`,
+              )}
+            </ul>`
+        : html`<p>You answered every question correctly.</p>`}
+
+      ${limit > 0
+        ? usedUp
+          ? html`<p>
+              You have used all ${limit} ${limit === 1 ? 'attempt' : 'attempts'} at this quiz, so it is now closed. Your best
+              score is kept. You can still read the lessons at any time.
+            </p>`
+          : html`<p>You have used ${p.attempt} of ${limit} attempts.</p>`
+        : nothing}
+
+      <div class="button-row">
+        ${this.next ? html`<button type="button" class="button" @click=${this.handleContinue}>Continue</button>` : nothing}
+        ${usedUp
+          ? nothing
+          : html`${quiz.settings.retryWrongOnly && toReview.length > 0
+                ? html`<button type="button" class="button secondary" data-wrong-only="true" @click=${this.handleRetry}>
+                    Try only the questions I got wrong
+                  </button>`
+                : nothing}
+              <button type="button" class="button secondary" data-wrong-only="false" @click=${this.handleRetry}>Try again</button>`}
+      </div>
+    `;
+  }
+}
+
+function formatPercent(n: number): string {
+  return `${Math.round(n * 10) / 10}%`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quiz-results': QuizResults;
+  }
+}

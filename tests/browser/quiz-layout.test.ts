@@ -1,0 +1,139 @@
+/**
+ * The quiz's layout in a real browser: reflow at 320 CSS px (no sideways scrolling) in every
+ * state, target sizes (24 px minimum, 44 px for main buttons), a visible focus indicator in
+ * forced-colors mode, and no transitions when the learner asks for reduced motion.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../helpers/chromium.ts';
+import { serve, type StaticServer } from '../helpers/static-server.ts';
+import { buildQuizHarness } from '../fixtures/quiz-harness/build.ts';
+import { tabTo } from '../fixtures/quiz-harness/page.ts';
+
+const OUT = path.resolve(import.meta.dirname, '../../.tmp/quiz-harness-layout');
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  await buildQuizHarness(OUT);
+  server = await serve(OUT);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Target {
+  what: string;
+  width: number;
+  height: number;
+  main: boolean;
+  inline: boolean;
+}
+
+/** Every control inside the quiz's shadow roots, with its size. */
+function targets(page: Page): Promise<Target[]> {
+  return page.evaluate(() => {
+    const out: Target[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll<HTMLElement>('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (!el.matches('button, a[href], input, select')) continue;
+        const r = el.getBoundingClientRect();
+        // Radios and checkboxes: the target is the label that covers them.
+        const label = (el as HTMLInputElement).labels?.[0]?.getBoundingClientRect();
+        const box = label && (el as HTMLInputElement).type !== 'select-one' ? label : r;
+        out.push({
+          what: `${el.localName}${el.id ? '#' + el.id : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+          width: box.width,
+          height: box.height,
+          main: el.classList.contains('button') && !el.classList.contains('small'),
+          // Links inside a sentence are exempt from the target size (WCAG 2.5.8 "inline").
+          inline: el.localName === 'a' && getComputedStyle(el).display === 'inline' && !!el.closest('p, li'),
+        });
+      }
+    };
+    walk(document.querySelector('quiz-view')!.shadowRoot!);
+    return out;
+  });
+}
+
+async function checkScreen(page: Page, state: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `sideways scrolling at 320px in state "${state}"`).toBeLessThanOrEqual(0);
+  for (const t of await targets(page)) {
+    if (t.inline) continue;
+    expect(Math.round(t.height), `${t.what} height in "${state}"`).toBeGreaterThanOrEqual(t.main ? 44 : 24);
+    expect(Math.round(t.width), `${t.what} width in "${state}"`).toBeGreaterThanOrEqual(t.main ? 44 : 24);
+  }
+}
+
+describe('quiz layout', () => {
+  it('reflows at 320px with large enough targets in every state', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/index.html?quiz=every_type`);
+    await page.locator('quiz-view h1').waitFor();
+    await checkScreen(page, 'intro');
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await page.locator('quiz-view .error-summary').waitFor();
+    await checkScreen(page, 'error');
+    const answer = async (type: string) => {
+      if (type === 'question-choice') await page.locator('quiz-view question-choice input').first().check();
+      if (type === 'question-matching')
+        for (const s of await page.locator('quiz-view question-matching select').all()) await s.selectOption({ index: 1 });
+    };
+    for (let i = 0; i < 5; i++) {
+      const type = await page.locator('quiz-view #question').evaluate((el) => el.localName);
+      await checkScreen(page, `question ${i + 1} (${type})`);
+      await answer(type);
+      await page.getByRole('button', { name: 'Submit answer' }).click();
+      await page.locator('quiz-view question-feedback').waitFor();
+      await checkScreen(page, `feedback ${i + 1}`);
+      await page.getByRole('button', { name: i === 4 ? 'See your results' : 'Next question' }).click();
+    }
+    await page.locator('quiz-view quiz-results h1').waitFor();
+    await checkScreen(page, 'results');
+    await context.close();
+  });
+
+  it('shows a focus indicator in forced-colors mode', async () => {
+    const context = await browser.newContext({ forcedColors: 'active' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/index.html?quiz=every_type`);
+    await page.locator('quiz-view h1').waitFor();
+    const outline = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        const s = getComputedStyle(el!);
+        return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
+    await tabTo(page, (f) => f.tag === 'button');
+    expect(await outline()).toMatchObject({ style: 'solid' });
+    expect((await outline()).width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Enter');
+    await tabTo(page, (f) => f.tag === 'input');
+    expect((await outline()).style).toBe('solid');
+    expect((await outline()).width).toBeGreaterThanOrEqual(2);
+    await context.close();
+  });
+
+  it('does not animate when reduced motion is asked for', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/index.html?quiz=every_type`);
+    await page.locator('quiz-view h1').waitFor();
+    const durations = await page.evaluate(() => {
+      const root = document.querySelector('quiz-view')!.shadowRoot!;
+      return [...root.querySelectorAll('*')].map((el) => getComputedStyle(el).transitionDuration + '/' + getComputedStyle(el).animationName);
+    });
+    expect(durations.filter((d) => d !== '0s/none')).toEqual([]);
+    await context.close();
+  });
+});
