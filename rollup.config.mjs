@@ -6,4 +6,5 @@ export default courseBuildConfig({
   contentDir: process.env.COURSE_CONTENT ?? '.',
   outDir: process.env.COURSE_OUT ?? 'dist',
   scormVersion: 'auto',
+  exitOnContentError: true,
 });

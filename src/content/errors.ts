@@ -32,3 +32,13 @@ export class ContentError extends Error {
 
 /** Something the author should know that does not stop the build (e.g. an external image left out). */
 export type ContentWarning = ContentProblem;
+
+/** The message an author sees when the build stops: every problem, one a line, and what to do. */
+export function contentErrorReport(err: ContentError): string {
+  const n = err.problems.length;
+  return (
+    `The course content has ${n === 1 ? 'a problem' : `${n} problems`}:\n` +
+    err.problems.map((p) => '  ' + formatProblem(p)).join('\n') +
+    '\n\nThe build stopped. Fix the file above and run the command again.\n'
+  );
+}

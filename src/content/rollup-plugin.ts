@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'rollup';
 import { compileCourse, type CompiledCourse } from './compile.ts';
-import { ContentError, formatProblem } from './errors.ts';
+import { ContentError, contentErrorReport, formatProblem } from './errors.ts';
 import { renderIndexHtml } from './index-html.ts';
 
 export interface CoursePluginOptions {
@@ -16,6 +16,12 @@ export interface CoursePluginOptions {
   scormVersion?: '1.2' | '2004' | 'auto';
   /** Called with the compiled course (the packager needs it for the manifest). */
   onCompiled?: (compiled: CompiledCourse) => void;
+  /**
+   * For the rollup command line (npm run build): print content problems as a clean message and exit,
+   * because rollup's CLI would bury them under a stack trace. Programmatic builds (package, preview,
+   * tests) get the ContentError thrown instead.
+   */
+  exitOnContentError?: boolean;
 }
 
 const VIRTUAL = 'virtual:course';
@@ -34,11 +40,10 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
         compiled = await compileCourse(options.contentDir);
       } catch (err) {
         if (err instanceof ContentError) {
-          const message = `The course content has ${err.problems.length === 1 ? 'a problem' : `${err.problems.length} problems`}:\n${err.problems.map((p) => '  ' + formatProblem(p)).join('\n')}`;
-          if (this.meta.watchMode) this.error(message);
-          // A clean message for authors, not a stack trace.
-          process.stderr.write(`\n${message}\n\nThe build stopped. Fix the file above and run the command again.\n`);
-          process.exit(1);
+          if (options.exitOnContentError && !this.meta.watchMode) {
+            process.stderr.write(`\n${contentErrorReport(err)}`);
+            process.exit(1);
+          }
         }
         throw err;
       }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../content/build-config.ts';
+import { ContentError, contentErrorReport } from '../content/errors.ts';
 import { buildPackages, PackageError, type PackageResult } from './build-package.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 
@@ -104,6 +105,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (err) {
+    if (err instanceof ContentError) {
+      process.stderr.write(contentErrorReport(err));
+      return 1;
+    }
     if (err instanceof PackageError) {
       process.stderr.write(`${err.message}\n`);
       return 1;
