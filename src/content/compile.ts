@@ -8,7 +8,7 @@ import type { Course } from '../course/types.ts';
 import { ContentError, type ContentWarning } from './errors.ts';
 import { importPages } from './pages.ts';
 import { loadQuizzes } from './quizzes.ts';
-import { loadSettings } from './settings.ts';
+import { estimateMinutes, loadSettings } from './settings.ts';
 
 export interface CompiledCourse {
   course: Course;
@@ -33,7 +33,11 @@ export async function compileCourse(contentDir: string): Promise<CompiledCourse>
     title,
     description: settings.description,
     credit: settings.credit,
-    settings: settings.settings,
+    // 0 = course.yaml does not set it: estimate from the lessons and quizzes.
+    settings: {
+      ...settings.settings,
+      estimatedMinutes: settings.settings.estimatedMinutes || estimateMinutes(pages.lessons, quizzes),
+    },
     lessons: pages.lessons,
     quizzes,
     version: '',

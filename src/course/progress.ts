@@ -200,7 +200,7 @@ export class ProgressStore {
     let eligible: string[] | null = null;
     let answers: Record<string, Answer> = {};
     let carried: string[] = [];
-    let questionIds: string[];
+    let questionIds: string[] = [];
     if (options.wrongOnly && quiz.settings.retryWrongOnly && prev.finished) {
       // Keep the same questions; ask again only those not fully correct.
       questionIds = prev.questionIds;
@@ -212,7 +212,13 @@ export class ProgressStore {
         }
       }
       eligible = prev.questionIds;
-    } else {
+    }
+    // Nothing left to ask (all correct last time): an attempt with no question could never finish,
+    // so it becomes a full new attempt.
+    if (eligible === null || carried.length === questionIds.length) {
+      eligible = null;
+      answers = {};
+      carried = [];
       questionIds = planQuestions(quiz, seed, null);
     }
     const next: QuizProgress = {
@@ -231,7 +237,8 @@ export class ProgressStore {
   /** Record a submitted answer; finishes the attempt when it was the last unanswered question. */
   submitAnswer(quizId: string, questionId: string, answer: Answer): void {
     const prev = this.state.quizzes[quizId];
-    if (!prev || prev.finished || !prev.questionIds.includes(questionId)) return;
+    // Answers carried over by retry-wrong-only stay as they were: they are not asked again.
+    if (!prev || prev.finished || !prev.questionIds.includes(questionId) || prev.carried.includes(questionId)) return;
     const answers = { ...prev.answers, [questionId]: answer };
     this.setQuiz(quizId, { ...prev, answers }, 'answer', questionId);
     if (prev.questionIds.every((id) => id in answers)) this.finishAttempt(quizId);

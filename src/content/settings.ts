@@ -1,0 +1,221 @@
+/**
+ * Build time: the course settings from the optional `course.yaml` in the content folder
+ * (title, id, description, credit, pass mark, completion rule, content advisory, support box).
+ * Everything has a default, so a folder with only `modules/` still builds.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CourseSettings, Credit, Lesson, Quiz } from '../course/types.ts';
+import { ContentError } from './errors.ts';
+import { markdownToSafeHtml } from './markdown.ts';
+import { htmlToText } from './plain-text.ts';
+import { Checker, isEmpty } from './yaml-check.ts';
+import { parseYaml, type YEntry } from './yaml-lines.ts';
+
+export const SETTINGS_FILE = 'course.yaml';
+
+export interface LoadedSettings {
+  /** `estimatedMinutes` is 0 when course.yaml does not set it: compileCourse then estimates it. */
+  settings: CourseSettings;
+  credit: Credit;
+  /** Plain text (manifest description and start page). */
+  description: string;
+  /** Override of the course id (SCORM-safe); absent = made from the title. */
+  id?: string;
+  /** Override of the pages' `parent` title. */
+  title?: string;
+  /** Files read (for watch mode). */
+  inputs: string[];
+}
+
+/** The review this course teaches; the pages themselves carry no citation. */
+export const DEFAULT_CREDIT: Credit = {
+  author: 'Chiara Ferrari',
+  year: 2021,
+  title: 'The Factors Involved in the Exit from Sex Trafficking: A Review',
+  source: "Journal of International Women's Studies, 22(5), article 13, pp. 195-209",
+  url: 'https://vc.bridgew.edu/jiws/vol22/iss5/13',
+};
+
+export const DEFAULT_ADVISORY =
+  'This course deals with difficult subjects. Take it at your own pace: you can pause at any time ' +
+  'and come back later, and your progress is kept.';
+
+export const DEFAULT_SUPPORT = {
+  heading: 'If this brings something up for you',
+  text: 'Your organisation can add its staff support or helpline details here (course.yaml, `support`).',
+};
+
+const FIELDS = {
+  required: [],
+  optional: ['id', 'title', 'description', 'language', 'passMark', 'completion', 'estimatedMinutes', 'credit', 'advisory', 'support'],
+} as const;
+
+/** Manifest identifiers are xs:ID (no leading digit) and interaction ids must match SCORM_ID. */
+const COURSE_ID = /^[A-Za-z_][A-Za-z0-9_.]{0,249}$/;
+const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+export async function loadSettings(contentRoot: string): Promise<LoadedSettings> {
+  const abs = path.join(contentRoot, SETTINGS_FILE);
+  let text: string | null = null;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const loaded = parseSettings(text ?? '', SETTINGS_FILE);
+  return { ...loaded, inputs: text === null ? [] : [abs] };
+}
+
+/** Check the text of a course.yaml (empty text = all defaults). Throws a ContentError listing every problem. */
+export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSettings, 'inputs'> {
+  const check = new Checker(file);
+  const parsed = parseYaml(text.replace(/^\uFEFF/, ''), file);
+  check.problems.push(...parsed.problems);
+  const f = parsed.root && !parsed.problems.length ? check.fields(parsed.root, FIELDS, 'the course settings') : new Map<string, YEntry>();
+  const given = (key: string) => {
+    const e = f?.get(key);
+    return e && !isEmpty(e.value) ? e : undefined;
+  };
+
+  const out: Omit<LoadedSettings, 'inputs'> = {
+    settings: {
+      completion: { lessons: 'all', quizzes: 'all-submitted' },
+      passMark: 80,
+      advisoryHtml: '',
+      support: { heading: DEFAULT_SUPPORT.heading, html: '' },
+      estimatedMinutes: 0,
+      language: 'en',
+    },
+    credit: { ...DEFAULT_CREDIT },
+    description: '',
+  };
+  let advisory = DEFAULT_ADVISORY;
+  let supportText = DEFAULT_SUPPORT.text;
+
+  const id = given('id');
+  if (id) {
+    const v = check.text(id.value, 'the course "id"');
+    if (v !== null && !COURSE_ID.test(v.trim())) {
+      check.add(
+        id.value.line,
+        `The course "id" "${v.trim()}" cannot be used in a SCORM manifest: start with a letter or "_", then use only letters, digits, "_" and "." (at most 250 characters).`,
+      );
+    } else if (v !== null) out.id = v.trim();
+  }
+  const title = given('title');
+  if (title) {
+    const v = check.text(title.value, 'the course "title"');
+    if (v !== null) out.title = v.replace(/\s+/g, ' ').trim();
+  }
+  const description = given('description');
+  if (description) {
+    const v = check.text(description.value, 'the course "description"');
+    if (v !== null) out.description = v.replace(/\s+/g, ' ').trim();
+  }
+  const language = given('language');
+  if (language) {
+    const v = check.text(language.value, 'the course "language"');
+    if (v !== null && !LANGUAGE.test(v.trim())) {
+      check.add(language.value.line, `The course "language" "${v.trim()}" is not a language tag; write e.g. en, en-GB or fr.`);
+    } else if (v !== null) out.settings.language = v.trim();
+  }
+  const passMark = given('passMark');
+  if (passMark) {
+    const v = check.number(passMark.value, 'the course pass mark "passMark"', { min: 0, max: 100 });
+    if (v !== null) out.settings.passMark = v;
+  }
+  const minutes = given('estimatedMinutes');
+  if (minutes) {
+    const v = check.number(minutes.value, 'the course "estimatedMinutes"', { min: 1, integer: true });
+    if (v !== null) out.settings.estimatedMinutes = v;
+  }
+  const completion = given('completion');
+  if (completion) {
+    const c = check.fields(completion.value, { required: [], optional: ['lessons', 'quizzes'] }, 'the course "completion" rule');
+    const lessons = c?.get('lessons');
+    const quizzes = c?.get('quizzes');
+    if (lessons) {
+      const v = check.oneOf(lessons.value, ['all', 'none'] as const, '"completion: lessons"');
+      if (v) out.settings.completion.lessons = v;
+    }
+    if (quizzes) {
+      const v = check.oneOf(quizzes.value, ['all-submitted', 'all-passed', 'none'] as const, '"completion: quizzes"');
+      if (v) out.settings.completion.quizzes = v;
+    }
+  }
+  const credit = given('credit');
+  if (credit) {
+    const c = check.fields(
+      credit.value,
+      { required: ['author', 'year', 'title', 'source', 'url'], optional: [], why: { url: 'a link to the original work' } },
+      'the course "credit"',
+    );
+    if (c) {
+      const str = (key: 'author' | 'title' | 'source') => {
+        const e = c.get(key);
+        const v = e ? check.text(e.value, `the credit "${key}"`) : null;
+        if (v !== null) out.credit[key] = v.replace(/\s+/g, ' ').trim();
+      };
+      str('author');
+      str('title');
+      str('source');
+      const year = c.get('year');
+      if (year) {
+        const v = check.number(year.value, 'the credit "year"', { min: 1000, max: 9999, integer: true });
+        if (v !== null) out.credit.year = v;
+      }
+      const url = c.get('url');
+      if (url) {
+        const v = check.text(url.value, 'the credit "url"');
+        if (v !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(v.trim())) {
+          check.add(url.value.line, `The credit "url" "${v.trim()}" is not a web address; write it in full, starting with https://.`);
+        } else if (v !== null) out.credit.url = v.trim();
+      }
+    }
+  }
+  const adv = given('advisory');
+  if (adv) {
+    const v = check.text(adv.value, 'the content "advisory"');
+    if (v !== null) advisory = v;
+  }
+  const support = given('support');
+  if (support) {
+    const s = check.fields(support.value, { required: ['text'], optional: ['heading'] }, 'the "support" box');
+    const heading = s?.get('heading');
+    if (heading && !isEmpty(heading.value)) {
+      const v = check.text(heading.value, 'the "support" heading');
+      if (v !== null) out.settings.support.heading = v.replace(/\s+/g, ' ').trim();
+    }
+    const t = s?.get('text');
+    if (t && !isEmpty(t.value)) {
+      const v = check.text(t.value, 'the "support" text');
+      if (v !== null) supportText = v;
+    }
+  }
+
+  out.settings.advisoryHtml = markdownToSafeHtml(advisory);
+  out.settings.support.html = markdownToSafeHtml(supportText);
+  for (const [e, html, what] of [
+    [adv, out.settings.advisoryHtml, 'The content "advisory"'],
+    [support, out.settings.support.html, 'The "support" text'],
+  ] as const) {
+    if (e && htmlToText(html) === '') check.add(e.value.line, `${what} is empty once unsafe HTML is removed.`);
+  }
+  if (!out.description) {
+    const c = out.credit;
+    out.description = `A short course on ${c.author} (${c.year}), "${c.title}", ${c.source}.`;
+  }
+  if (check.problems.length) throw new ContentError(check.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  return out;
+}
+
+/**
+ * Minutes for the whole course when course.yaml does not say: the lessons' reading estimates
+ * plus about a minute per question (read, answer, read the feedback).
+ */
+export function estimateMinutes(lessons: readonly Lesson[], quizzes: readonly Quiz[]): number {
+  const reading = lessons.reduce((s, l) => s + l.minutes, 0);
+  const questions = quizzes.reduce((s, q) => s + (q.settings.pool ?? q.questions.length), 0);
+  return Math.max(1, Math.ceil(reading + questions));
+}

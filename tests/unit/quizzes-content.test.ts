@@ -1,0 +1,156 @@
+/**
+ * The course's own quizzes against the real lessons: they load, every source exists and says
+ * what the question asks about, and the items follow the item-writing rules.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Lesson, Question, Quiz } from '../../src/course/types.ts';
+import type { ContentProblem } from '../../src/content/errors.ts';
+import { importPages } from '../../src/content/pages.ts';
+import { loadQuizzes, parseQuiz } from '../../src/content/quizzes.ts';
+import { DEFAULT_FEEDBACK } from '../../src/content/quiz-schema.ts';
+
+const ROOT = path.join(import.meta.dirname, '../..');
+
+let lessons: Lesson[];
+let quizzes: Quiz[];
+
+beforeAll(async () => {
+  lessons = (await importPages(path.join(ROOT, 'modules'), ROOT)).lessons;
+  quizzes = await loadQuizzes(path.join(ROOT, 'quizzes'), lessons, ROOT);
+});
+
+/** Plain text of the element with this id in a lesson's HTML. */
+function passageText(lesson: Lesson, id: string): string {
+  let found: T.Element | null = null;
+  const walk = (node: T.Node) => {
+    if (found) return;
+    if ('attrs' in node && node.attrs.some((a) => a.name === 'id' && a.value === id)) found = node;
+    else if ('childNodes' in node) node.childNodes.forEach(walk);
+  };
+  walk(parseFragment(lesson.html));
+  const text = (n: T.Node): string =>
+    n.nodeName === '#text' ? (n as T.TextNode).value : 'childNodes' in n ? n.childNodes.map(text).join(' ') : '';
+  return found ? text(found).replace(/\s+/g, ' ') : '';
+}
+
+/**
+ * For each question, words its source passage must contain: if the importer numbers passages
+ * differently, this fails and names the question, instead of linking learners to the wrong text.
+ */
+const SOURCE_SAYS: Record<string, RegExp[]> = {
+  q_model_authors: [/Prochaska/, /Fuchs Ebaugh/, /Månsson & Hedin/, /Sanders/],
+  q_model_years: [/1988/, /1992/, /1999/, /2007/],
+  q_general_models: [/two are more generic/, /more specific/],
+  q_models_scope: [/street workers/, /not necessarily trafficked/],
+  q_exit_cycles: [/exit-re-entry exit cycles/],
+  q_personal_factors: [/motivation, awareness of one’s condition, health/, /family, encouragement from significant others/],
+  q_traumagenic_levels: [/Traumagenic/, /diffusion of the capitalism/, /peer group/],
+  q_three_levels: [/individual, relational, and structural factors/, /three levels of analysis/],
+  q_review_aim: [/empirical research/, /only on the sex trafficking/],
+  q_empirical_only: [/select only empirical studies/],
+  q_practical_use: [/operational consequences/, /which factors to strengthen/],
+  q_factor_effects: [/family appears to be controversial/, /religious organizations have an ambiguous role/, /Substance consumption emerged among the ambiguous/, /stigma and labeling/, /economic empowerment programs/],
+  q_factor_levels: [/Plans for life and career/, /Clients who helped women to leave/, /Microaggressions/, /Access to work/, /Low income during recovery/],
+  q_family: [/implicated in the sale/, /dishonor/],
+  q_services: [/emergency interventions/, /micro credit/],
+  q_economic_alternatives: [/rewarding livelihood/, /re-entry/],
+  q_stigma: [/social inclusion, even in the workplace/],
+  q_hiv_mentioned: [/no mention was made of HIV/],
+  q_hiv_role_exit: [/role exit model/i, /turning points/],
+  q_stakeholders: [/clients, former work colleagues, friends, professionals, trafficking survivors, and children/],
+  q_later_support: [/Professionals and survivors of trafficking come into play later/],
+  q_empowerment: [/self-esteem/, /trust in oneself and in others/, /control over one's life/],
+};
+
+const all = (): Array<[Quiz, Question]> => quizzes.flatMap((quiz) => quiz.questions.map((q) => [quiz, q] as [Quiz, Question]));
+
+describe('the course quizzes', () => {
+  it('load against the real lessons: one quiz after Theoretical Background, one after Discussion', () => {
+    expect(quizzes.map((q) => [q.id, q.file, q.lessonId])).toEqual([
+      ['exit_models', 'exit-models.yaml', '02_theoretical_background'],
+      ['exit_factors', 'factors.yaml', '05_discussion'],
+    ]);
+  });
+
+  it('have at least 8 questions each', () => {
+    for (const quiz of quizzes) expect(quiz.questions.length, quiz.id).toBeGreaterThanOrEqual(8);
+  });
+
+  it('use single, multiple and true/false in each quiz, plus matching or ordering; both somewhere', () => {
+    for (const quiz of quizzes) {
+      const types = new Set(quiz.questions.map((q) => q.type));
+      for (const t of ['single', 'multiple', 'truefalse'] as const) expect(types.has(t), `${quiz.id} has ${t}`).toBe(true);
+      expect(types.has('matching') || types.has('ordering'), `${quiz.id} has matching or ordering`).toBe(true);
+    }
+    const types = new Set(all().map(([, q]) => q.type));
+    expect([...types].sort()).toEqual(['matching', 'multiple', 'ordering', 'single', 'truefalse']);
+  });
+
+  it('link every question to a passage of its own lesson that states the answer', () => {
+    const checked: string[] = [];
+    for (const [quiz, q] of all()) {
+      const lesson = lessons.find((l) => l.id === quiz.lessonId)!;
+      expect(lesson.passageIds, `${quiz.id}/${q.id}`).toContain(q.source);
+      const text = passageText(lesson, q.source);
+      const expected = SOURCE_SAYS[q.id];
+      expect(expected, `phrases for ${q.id} are listed in this test`).toBeDefined();
+      for (const phrase of expected) expect(text, `${q.id}: source ${q.source}`).toMatch(phrase);
+      checked.push(q.id);
+    }
+    expect(checked.sort()).toEqual(Object.keys(SOURCE_SAYS).sort());
+  });
+
+  it('spread the correct option of single-choice questions over the positions', () => {
+    const singles = all().filter(([, q]) => q.type === 'single');
+    const counts = new Map<number, number>();
+    for (const [, q] of singles) {
+      if (q.type !== 'single') continue;
+      const pos = q.options.findIndex((o) => o.id === q.correct);
+      counts.set(pos, (counts.get(pos) ?? 0) + 1);
+    }
+    for (const [pos, n] of counts) expect(n / singles.length, `position ${pos}`).toBeLessThanOrEqual(0.4);
+    expect(counts.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('offer four options to single-choice questions and never "all/none of the above"', () => {
+    for (const [, q] of all()) {
+      if (q.type === 'single') expect(q.options.length, q.id).toBe(4);
+      const texts = 'options' in q ? q.options.map((o) => o.text) : 'items' in q ? [...q.items, ...q.targets].map((o) => o.text) : [];
+      for (const t of texts) expect(t, q.id).not.toMatch(/\b(all|none|both|neither) of (the|these) (above|options)\b/i);
+    }
+  });
+
+  it('give kind, specific feedback for right, wrong and partly right answers', () => {
+    for (const [, q] of all()) {
+      const f = q.feedback;
+      expect(f.correctHtml, q.id).not.toBe(DEFAULT_FEEDBACK.correct);
+      expect(f.incorrectHtml, q.id).toMatch(/^Not quite\b/);
+      expect(f.incorrectHtml.length, q.id).toBeGreaterThan(40);
+      if (q.type === 'multiple' || q.type === 'matching' || q.type === 'ordering') {
+        expect(f.partialHtml, q.id).toMatch(/^Partly right\b/);
+      }
+      expect(`${f.correctHtml} ${f.incorrectHtml}`, q.id).not.toMatch(/\bwrong\b|!/i);
+    }
+  });
+
+  it('never ask about the review\'s totals of factors, which contradict each other', () => {
+    for (const [, q] of all()) {
+      const texts = [q.promptText, ...('options' in q ? q.options : 'items' in q ? [...q.items, ...q.targets] : []).map((o) => o.text)];
+      for (const t of texts) {
+        expect(t, q.id).not.toMatch(/how many (\w+ )?(factors|facilitat|hinder|ambiguous|ambivalent|controversial)/i);
+        expect(t, q.id).not.toMatch(/\b\d+\s+(facilitating|hindering|ambiguous|ambivalent|controversial)\b/i);
+      }
+    }
+  });
+
+  it('fail the build when a source is not a passage of the lesson', () => {
+    const text = readFileSync(path.join(ROOT, 'quizzes/factors.yaml'), 'utf8').replace('source: discussion-p5', 'source: discussion-p99');
+    const problems: ContentProblem[] = [];
+    expect(parseQuiz(text, 'quizzes/factors.yaml', 'factors.yaml', lessons, problems)).toBeNull();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0].reason).toMatch(/the source "discussion-p99" is not a passage of the lesson "Discussion" \(05-discussion\.md\)\. Closest passage ids: /);
+  });
+});
