@@ -1,0 +1,460 @@
+/**
+ * The tracking runtime: finds the LMS, restores progress into the store before the first view,
+ * then listens to the store and keeps the LMS (or, without one, this browser) up to date.
+ *
+ * Commit points: a lesson read, a quiz finished, a change of status, the page being hidden
+ * (visibilitychange) or left (pagehide: Finish), save() and exit(). Never `unload`/`beforeunload`:
+ * they break the back/forward cache and are unreliable on phones.
+ * See https://developer.chrome.com/docs/web-platform/page-lifecycle-api
+ */
+import type { Course } from '../course/types.ts';
+import {
+  courseStatus,
+  locationFromString,
+  type ChangeDetail,
+  type Location,
+  type ProgressState,
+  type ProgressStore,
+} from '../course/progress.ts';
+import type { CourseSession, Notice } from '../course/session.ts';
+import { connect, type Dialect, type LmsConnection, type LmsError, type Pair } from './adapter.ts';
+import { findApi } from './api-discovery.ts';
+import { coreValues, lessonObjectives } from './cmi-mapping.ts';
+import { CommitScheduler } from './commit-scheduler.ts';
+import { buildInteraction, type InteractionRecord } from './interactions.ts';
+import { NOTICES, NoticeBoard } from './notices.ts';
+import { scorm12 } from './scorm12.ts';
+import { scorm2004 } from './scorm2004.ts';
+import { browserStorage, LocalMirror, storageKey, type StorageLike } from './standalone.ts';
+import { decodeSuspend, encodeSuspend, type DecodeResult } from './suspend-codec.ts';
+
+interface EventTargetLike {
+  addEventListener(type: string, listener: (event: Event) => void): void;
+}
+
+export interface SessionOptions {
+  version: '1.2' | '2004' | 'auto';
+  /** Where the API is looked for and page events are heard; default: the global `window`. */
+  window?: unknown;
+  /** The browser copy; default: `window.localStorage` when the browser allows it. null: none. */
+  storage?: StorageLike | null;
+  now?: () => number;
+  /** Runs LMS work after the UI has had a chance to render. */
+  defer?: (fn: () => void) => void;
+  sleep?: (ms: number) => Promise<void>;
+  retryDelays?: readonly number[];
+  /** Diagnostics (LMS error codes and texts); default console.warn. */
+  log?: (message: string, detail?: unknown) => void;
+}
+
+/** The runtime's own view, for tests and the preview's debug panel. */
+export interface TrackingSession extends CourseSession {
+  /** Errors the LMS reported (GetLastError / GetErrorString / GetDiagnostic after each failure). */
+  readonly lmsErrors: readonly LmsError[];
+}
+
+function defaultDefer(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (!done) {
+      done = true;
+      fn();
+    }
+  };
+  // After the next frame, so the UI paints before a possibly slow, synchronous LMS call.
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  // rAF does not fire in background tabs.
+  setTimeout(run, 100);
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface PendingInteraction {
+  record: InteractionRecord;
+  tries: number;
+}
+
+class Tracker implements TrackingSession {
+  readonly mode: CourseSession['mode'];
+  resumeLocation: Location | null = null;
+  ended = false;
+
+  private readonly board = new NoticeBoard();
+  private readonly scheduler: CommitScheduler;
+  private readonly now: () => number;
+  private readonly log: (message: string, detail?: unknown) => void;
+  private readonly startedAt: number;
+  /** Values the LMS has accepted, so only changes are sent. */
+  private readonly sent = new Map<string, string>();
+  private uncommitted = false;
+  private seq = 0;
+  private lastEncoded = '';
+  private suspendText = '';
+  private lastMirror = '';
+  private statusKey = '';
+  private mirror: LocalMirror;
+  private objectiveIndex: Map<string, number> | null = null;
+  private nextInteraction: number | null = null;
+  private readonly queue: PendingInteraction[] = [];
+  private readonly shownAt = new Map<string, number>();
+
+  constructor(
+    private readonly course: Course,
+    private readonly store: ProgressStore,
+    private readonly conn: LmsConnection | null,
+    private readonly dialect: Dialect | null,
+    private readonly win: unknown,
+    storage: StorageLike | null,
+    opts: SessionOptions,
+    initialNotices: Notice[],
+  ) {
+    this.mode = dialect ? dialect.mode : 'standalone';
+    this.now = opts.now ?? Date.now;
+    this.log = opts.log ?? ((m, d) => console.warn(`[course tracking] ${m}`, d ?? ''));
+    this.startedAt = this.now();
+    initialNotices.forEach((n) => this.board.add(n));
+
+    const learner = conn && dialect ? (conn.get(dialect.el.learnerId) ?? '') : undefined;
+    this.mirror = new LocalMirror(storage, storageKey(course.id, learner));
+    if (!conn && !this.mirror.available) this.board.add(NOTICES.noStorage);
+
+    this.scheduler = new CommitScheduler({
+      write: (timed) => this.write(timed),
+      dirty: () => this.uncommitted,
+      commit: () => this.commitCall(),
+      settled: (ok) => this.settled(ok),
+      active: () => !this.ended && this.conn !== null,
+      defer: opts.defer ?? defaultDefer,
+      sleep: opts.sleep ?? defaultSleep,
+      retryDelays: opts.retryDelays ?? [500, 2000, 5000],
+    });
+  }
+
+  get lmsErrors(): readonly LmsError[] {
+    return this.conn?.errors ?? [];
+  }
+
+  notices(): Notice[] {
+    return this.board.all();
+  }
+
+  onNotices(listener: (notices: Notice[]) => void): () => void {
+    return this.board.subscribe(listener);
+  }
+
+  async save(): Promise<void> {
+    if (!this.conn || this.ended) {
+      this.saveMirror(false);
+      return;
+    }
+    await this.scheduler.commit();
+  }
+
+  async exit(): Promise<void> {
+    this.finish();
+  }
+
+  /** Restore progress, start listening. Runs before startSession returns. */
+  start(): void {
+    this.restore();
+    this.statusKey = this.currentStatusKey();
+    if (this.conn && this.dialect) this.readCollections(this.conn, this.dialect);
+    // Never unsubscribed: after the LMS session ends, changes still go to the browser copy.
+    this.store.subscribe((state, detail) => this.changed(state, detail));
+    this.listen();
+    // Send the opening values (status `incomplete`, ...) soon, without a commit: a Finish without a
+    // status would let Moodle mark a 1.2 course `completed` (it does that for `not attempted`).
+    if (this.conn) this.scheduler.request(false);
+  }
+
+  // ---- restore --------------------------------------------------------------------------------
+
+  private restore(): void {
+    const fromMirror = this.mirror.load();
+    const local = fromMirror ? decodeSuspend(this.course, fromMirror.suspend) : null;
+    let chosen: DecodeResult | null = null;
+    let bookmark = '';
+
+    if (this.conn && this.dialect) {
+      const entry = this.conn.get(this.dialect.el.entry) ?? '';
+      // A first launch has nothing to read (and SCORM 2004 answers error 403 for unset values).
+      const fresh = entry === 'ab-initio';
+      const suspend = fresh ? '' : (this.conn.get(this.dialect.el.suspend) ?? '');
+      bookmark = fresh ? '' : (this.conn.get(this.dialect.el.location) ?? '');
+      const lms = suspend ? decodeSuspend(this.course, suspend) : null;
+      if (lms?.ok) {
+        chosen = lms;
+        // The browser copy wins only when it is a later save of this learner's progress.
+        if (local?.ok && local.seq > lms.seq) {
+          chosen = local;
+          this.board.add(NOTICES.restoredFromBrowser);
+        }
+      } else if (local?.ok && (lms !== null || !fromMirror?.synced)) {
+        // LMS data unreadable, or none while the browser holds saves the LMS never confirmed.
+        chosen = local;
+        this.board.add(NOTICES.restoredFromBrowser);
+      } else if (lms) {
+        this.log(`suspend_data not restored (${lms.ok ? '' : lms.reason})`);
+        this.board.add(NOTICES.restoreFailed);
+      }
+      if (!chosen && entry !== 'resume' && fromMirror?.synced) this.mirror.clear(); // the LMS started afresh
+    } else if (local) {
+      if (local.ok) chosen = local;
+      else this.board.add(NOTICES.restoreFailed);
+    }
+
+    if (chosen?.ok) {
+      this.seq = chosen.seq;
+      this.store.restore(chosen.state);
+      const loc = chosen.state.location;
+      this.resumeLocation = loc.view === 'start' ? null : loc;
+      this.lastEncoded = encodeSuspend(this.course, this.store.get(), 0);
+    } else if (bookmark) {
+      const loc = locationFromString(this.course, bookmark);
+      if (loc && loc.view !== 'start') this.resumeLocation = loc;
+    }
+  }
+
+  /** Where the LMS's objectives and interactions are; null when it does not support them. */
+  private readCollections(conn: LmsConnection, dialect: Dialect): void {
+    const count = Number.parseInt(conn.get(dialect.el.objectivesCount) ?? '', 10);
+    if (Number.isInteger(count) && count >= 0) {
+      const index = new Map<string, number>();
+      for (let n = 0; n < count; n++) {
+        const id = conn.get(`cmi.objectives.${n}.id`);
+        if (id) index.set(id, n);
+      }
+      let next = count;
+      for (const lesson of this.course.lessons) if (!index.has(lesson.id)) index.set(lesson.id, next++);
+      this.objectiveIndex = index;
+    }
+    const interactions = Number.parseInt(conn.get(dialect.el.interactionsCount) ?? '', 10);
+    this.nextInteraction = Number.isInteger(interactions) && interactions >= 0 ? interactions : null;
+  }
+
+  // ---- store changes --------------------------------------------------------------------------
+
+  private changed(state: ProgressState, detail: ChangeDetail): void {
+    const now = this.now();
+    if (detail.reason === 'answer' && detail.quizId && detail.questionId) this.queueInteraction(state, detail, now);
+    if ((detail.reason === 'quiz-start' || detail.reason === 'answer') && detail.quizId) this.shownAt.set(detail.quizId, now);
+    if (detail.reason === 'location' && state.location.view === 'quiz') this.shownAt.set(state.location.id, now);
+
+    // The browser copy follows every change at once: it is what survives a crash or a failed commit.
+    this.saveMirror(false);
+    if (!this.conn || this.ended) return;
+    const key = this.currentStatusKey();
+    const statusChanged = key !== this.statusKey;
+    this.statusKey = key;
+    this.scheduler.request(detail.reason === 'lesson-read' || detail.reason === 'quiz-finished' || statusChanged);
+  }
+
+  private queueInteraction(state: ProgressState, detail: ChangeDetail, now: number): void {
+    if (this.nextInteraction === null || !this.conn) return; // the LMS does not keep interactions
+    const quizId = detail.quizId as string;
+    const questionId = detail.questionId as string;
+    const progress = state.quizzes[quizId];
+    const answer = progress?.answers[questionId];
+    if (!answer) return;
+    const shown = this.shownAt.get(quizId) ?? this.startedAt;
+    const record = buildInteraction(this.course, quizId, questionId, progress.attempt, answer, new Date(now), now - shown);
+    if (record) this.queue.push({ record, tries: 0 });
+  }
+
+  private currentStatusKey(): string {
+    const s = courseStatus(this.course, this.store.get());
+    return `${s.completed}|${s.success}|${s.score}`;
+  }
+
+  // ---- writing --------------------------------------------------------------------------------
+
+  /** The suspend text for the current state; the save counter goes up only when progress changed. */
+  private encode(): string {
+    const state = this.store.get();
+    const plain = encodeSuspend(this.course, state, 0);
+    if (plain !== this.lastEncoded) {
+      this.lastEncoded = plain;
+      this.seq++;
+      this.suspendText = '';
+    }
+    if (!this.suspendText) this.suspendText = encodeSuspend(this.course, state, this.seq);
+    return this.suspendText;
+  }
+
+  private saveMirror(synced: boolean): void {
+    const record = { suspend: this.encode(), seq: this.seq, synced };
+    const text = JSON.stringify(record);
+    if (text === this.lastMirror) return;
+    if (this.mirror.save(record)) this.lastMirror = text;
+    else if (!this.conn) this.board.add(NOTICES.noStorage); // standalone: this browser was the only copy
+  }
+
+  /**
+   * Send what changed. Returns false when a core value (status, score, bookmark, suspend_data) was
+   * refused. `timed` adds the session time when there is something to commit; `final` always does
+   * (Moodle adds it to total_time at Finish).
+   */
+  private write(timed: boolean, final = false): boolean {
+    const conn = this.conn;
+    const dialect = this.dialect;
+    this.saveMirror(false); // first, so nothing is lost if the LMS call hangs or throws
+    if (!conn || !dialect) return true;
+    const state = this.store.get();
+    const { groups } = coreValues(this.course, state, dialect, null);
+    const suspend = this.encode();
+    if (suspend.length <= dialect.limits.suspend) {
+      groups.push([[dialect.el.suspend, suspend]]);
+    } else {
+      this.log(`suspend_data is ${suspend.length} characters, over the LMS limit of ${dialect.limits.suspend}; not sent`);
+      this.board.add(NOTICES.tooMuchData);
+    }
+    let ok = this.send(conn, groups);
+    if (this.objectiveIndex) {
+      const index = this.objectiveIndex;
+      const objectives = lessonObjectives(this.course, state)
+        .map((o) => ({ o, n: index.get(o.id) as number }))
+        .sort((a, b) => a.n - b.n) // a new objective index must follow the existing ones
+        .map(({ o, n }) => dialect.objective(n, o));
+      this.send(conn, objectives);
+    }
+    this.sendInteractions(conn, dialect);
+    if (final || (timed && this.uncommitted)) {
+      // Only alongside real changes: a session time alone is no reason to commit.
+      ok = this.send(conn, [[[dialect.el.sessionTime, dialect.sessionTime(this.now() - this.startedAt)]]]) && ok;
+    }
+    return ok;
+  }
+
+  /** Each group in order; a refused value skips the rest of its group (they depend on it). */
+  private send(conn: LmsConnection, groups: readonly (readonly Pair[])[]): boolean {
+    let ok = true;
+    for (const group of groups) {
+      for (const [element, value] of group) {
+        if (this.sent.get(element) === value) continue;
+        if (!conn.set(element, value)) {
+          ok = false;
+          this.log(`SetValue(${element}) refused`, conn.errors[conn.errors.length - 1]);
+          break;
+        }
+        this.sent.set(element, value);
+        this.uncommitted = true;
+      }
+    }
+    return ok;
+  }
+
+  /** Interactions are write-only in 1.2: each goes to a fresh index, never over an older one. */
+  private sendInteractions(conn: LmsConnection, dialect: Dialect): void {
+    while (this.queue.length > 0 && this.nextInteraction !== null) {
+      const item = this.queue[0];
+      const [first, ...rest] = dialect.interaction(this.nextInteraction, item.record);
+      if (!conn.set(first[0], first[1])) {
+        // Without its id the interaction does not exist; try again at the next write, then give up
+        // (the answer itself is safe in suspend_data).
+        if (++item.tries >= 3) {
+          this.queue.shift();
+          this.log(`interaction ${item.record.id} not recorded`, conn.errors[conn.errors.length - 1]);
+        }
+        return;
+      }
+      this.nextInteraction++;
+      this.uncommitted = true;
+      for (const [element, value] of rest) {
+        if (!conn.set(element, value)) this.log(`SetValue(${element}) refused`, conn.errors[conn.errors.length - 1]);
+      }
+      this.queue.shift();
+    }
+  }
+
+  private commitCall(): boolean {
+    const ok = this.conn?.commit() ?? false;
+    if (ok) this.uncommitted = false;
+    else this.log('Commit failed', this.conn?.errors[this.conn.errors.length - 1]);
+    return ok;
+  }
+
+  /** The LMS holds exactly the current progress (committed, suspend_data included). */
+  private inSync(): boolean {
+    return !this.uncommitted && this.dialect !== null && this.sent.get(this.dialect.el.suspend) === this.encode();
+  }
+
+  private settled(ok: boolean): void {
+    if (ok) {
+      this.saveMirror(this.inSync());
+      this.board.remove(NOTICES.saveFailed.id);
+    } else {
+      this.board.add(NOTICES.saveFailed);
+    }
+  }
+
+  // ---- ending ---------------------------------------------------------------------------------
+
+  /** Final values and Finish/Terminate, exactly once (exit() or pagehide). */
+  private finish(): void {
+    if (this.ended) return;
+    if (!this.conn || !this.dialect) {
+      this.saveMirror(false);
+      this.ended = true;
+      return;
+    }
+    const wrote = this.write(true, true);
+    this.ended = true;
+    const ok = this.conn.finish();
+    if (ok && wrote) {
+      this.uncommitted = false; // Finish stores everything
+      this.saveMirror(this.inSync());
+      this.board.remove(NOTICES.saveFailed.id);
+    } else {
+      this.log('Finish failed', this.conn.errors[this.conn.errors.length - 1]);
+      this.board.add(NOTICES.exitFailed);
+    }
+  }
+
+  private listen(): void {
+    const win = this.win as (EventTargetLike & { document?: EventTargetLike & { visibilityState?: string } }) | undefined;
+    if (!win || typeof win.addEventListener !== 'function') return;
+    const doc = win.document && typeof win.document.addEventListener === 'function' ? win.document : win;
+    const on = (target: EventTargetLike, type: string, fn: (e: Event) => void) => target.addEventListener(type, fn);
+    on(doc, 'visibilitychange', () => {
+      const state = (doc as { visibilityState?: string }).visibilityState ?? win.document?.visibilityState;
+      if (state === 'hidden' && !this.ended) {
+        if (this.conn) this.scheduler.flushNow();
+        else this.saveMirror(false);
+      }
+    });
+    // Moodle saves a Finish sent from the SCO's own pagehide (it uses sendBeacon then).
+    on(win, 'pagehide', () => (this.conn ? this.finish() : this.saveMirror(false)));
+    on(win, 'pageshow', (e) => {
+      if ((e as PageTransitionEvent).persisted && this.ended && this.conn) this.board.add(NOTICES.sessionEnded);
+    });
+  }
+}
+
+/**
+ * Start tracking: find the LMS (or run standalone), restore earlier progress into the store and
+ * return the session the components use. Never rejects: any LMS trouble ends in standalone mode
+ * with a notice.
+ */
+export async function startSession(course: Course, store: ProgressStore, options: SessionOptions): Promise<TrackingSession> {
+  const win = options.window ?? (globalThis as { window?: unknown }).window;
+  const storage = options.storage !== undefined ? options.storage : browserStorage(win);
+  const found = findApi(win, options.version);
+  const notices: Notice[] = [];
+  let conn: LmsConnection | null = null;
+  let dialect: Dialect | null = null;
+  if (found) {
+    dialect = found.version === '2004' ? scorm2004 : scorm12;
+    conn = connect(found.api, dialect);
+    if (!conn.initialize()) {
+      (options.log ?? console.warn)('[course tracking] Initialize failed', conn.errors[conn.errors.length - 1]);
+      notices.push(NOTICES.lmsUnavailable);
+      conn = null;
+      dialect = null;
+    }
+  } else {
+    notices.push(NOTICES.standalone);
+  }
+  const tracker = new Tracker(course, store, conn, dialect, win, storage, options, notices);
+  tracker.start();
+  return tracker;
+}

@@ -1,0 +1,85 @@
+/**
+ * SCORM 1.2 dialect.
+ *
+ * Status: Moodle recomputes cmi.core.lesson_status at LMSFinish from score.raw and the manifest's
+ * masteryscore (mod/scorm/datamodels/scorm_12.js, StoreData). So a raw score is only ever sent
+ * together with a status that agrees with it: nothing before the course is complete (else an
+ * `incomplete` course would turn into `passed`), then passed/failed by raw >= mastery (the pass mark).
+ */
+import type { CourseStatus } from '../course/progress.ts';
+import type { Dialect, Pair } from './adapter.ts';
+import type { LessonObjective } from './cmi-mapping.ts';
+import { response12, type InteractionRecord } from './interactions.ts';
+import { clock12, decimal, timespan12 } from './time.ts';
+
+function lessonStatus(s: CourseStatus): string {
+  if (!s.completed) return 'incomplete';
+  if (s.quizzesTotal === 0 || s.score === null) return 'completed';
+  return s.success === 'passed' ? 'passed' : 'failed';
+}
+
+const score = (prefix: string, raw: number): Pair[] => [
+  [`${prefix}.score.raw`, decimal(raw)],
+  [`${prefix}.score.min`, '0'],
+  [`${prefix}.score.max`, '100'],
+];
+
+export const scorm12: Dialect = {
+  version: '1.2',
+  mode: 'scorm12',
+  api: {
+    initialize: 'LMSInitialize',
+    finish: 'LMSFinish',
+    getValue: 'LMSGetValue',
+    setValue: 'LMSSetValue',
+    commit: 'LMSCommit',
+    getLastError: 'LMSGetLastError',
+    getErrorString: 'LMSGetErrorString',
+    getDiagnostic: 'LMSGetDiagnostic',
+  },
+  el: {
+    entry: 'cmi.core.entry',
+    location: 'cmi.core.lesson_location',
+    suspend: 'cmi.suspend_data',
+    exit: 'cmi.core.exit',
+    sessionTime: 'cmi.core.session_time',
+    learnerId: 'cmi.core.student_id',
+    objectivesCount: 'cmi.objectives._count',
+    interactionsCount: 'cmi.interactions._count',
+  },
+  limits: { location: 255, suspend: 4096 },
+
+  status(s) {
+    const status = lessonStatus(s);
+    const groups: Pair[][] = [];
+    // Score first: if the LMS rejects it, the status below still agrees with what it holds.
+    if ((status === 'passed' || status === 'failed') && s.score !== null) groups.push(score('cmi.core', s.score));
+    groups.push([['cmi.core.lesson_status', status]]);
+    return groups;
+  },
+
+  exit: (completed) => (completed ? '' : 'suspend'),
+  sessionTime: timespan12,
+
+  objective(n, o: LessonObjective) {
+    const p = `cmi.objectives.${n}`;
+    const status = o.success !== 'unknown' ? o.success : o.completed ? 'completed' : 'incomplete';
+    return [[`${p}.id`, o.id], ...(o.score !== null ? score(p, o.score) : []), [`${p}.status`, status]];
+  },
+
+  interaction(n, r: InteractionRecord) {
+    const p = `cmi.interactions.${n}`;
+    const pairs: Pair[] = [
+      [`${p}.id`, r.id],
+      [`${p}.type`, r.type],
+      [`${p}.time`, clock12(r.at)],
+      [`${p}.weighting`, decimal(Math.min(100, Math.max(-100, r.weight)))],
+    ];
+    const learner = response12(r.learner, r.order);
+    if (learner !== null) pairs.push([`${p}.student_response`, learner]);
+    const correct = response12(r.correct, r.order);
+    if (correct !== null) pairs.push([`${p}.correct_responses.0.pattern`, correct]);
+    pairs.push([`${p}.result`, r.isCorrect ? 'correct' : 'wrong'], [`${p}.latency`, timespan12(r.latencyMs)]);
+    return pairs;
+  },
+};

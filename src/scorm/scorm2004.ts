@@ -1,0 +1,86 @@
+/**
+ * SCORM 2004 (3rd/4th edition) dialect.
+ *
+ * Moodle grades from cmi.score.raw only (a SCO that sets only score.scaled gets 0), so raw is
+ * always sent with scaled. cmi.progress_measure is deliberately not sent: with a manifest
+ * completionThreshold, Moodle would recompute completion_status from it at Terminate and could
+ * contradict the course's own completion rule.
+ */
+import type { Dialect, Pair } from './adapter.ts';
+import type { LessonObjective } from './cmi-mapping.ts';
+import { response2004, type InteractionRecord } from './interactions.ts';
+import { decimal, duration2004, timestamp2004 } from './time.ts';
+
+const score = (prefix: string, raw: number): Pair[] => [
+  [`${prefix}.score.scaled`, decimal(Math.min(1, Math.max(-1, raw / 100)), 4)],
+  [`${prefix}.score.raw`, decimal(raw)],
+  [`${prefix}.score.min`, '0'],
+  [`${prefix}.score.max`, '100'],
+];
+
+export const scorm2004: Dialect = {
+  version: '2004',
+  mode: 'scorm2004',
+  api: {
+    initialize: 'Initialize',
+    finish: 'Terminate',
+    getValue: 'GetValue',
+    setValue: 'SetValue',
+    commit: 'Commit',
+    getLastError: 'GetLastError',
+    getErrorString: 'GetErrorString',
+    getDiagnostic: 'GetDiagnostic',
+  },
+  el: {
+    entry: 'cmi.entry',
+    location: 'cmi.location',
+    suspend: 'cmi.suspend_data',
+    exit: 'cmi.exit',
+    sessionTime: 'cmi.session_time',
+    learnerId: 'cmi.learner_id',
+    objectivesCount: 'cmi.objectives._count',
+    interactionsCount: 'cmi.interactions._count',
+  },
+  limits: { location: 1000, suspend: 64000 },
+
+  status(s) {
+    const groups: Pair[][] = [];
+    if (s.score !== null) groups.push(score('cmi', s.score));
+    groups.push([['cmi.completion_status', s.completed ? 'completed' : 'incomplete']]);
+    groups.push([['cmi.success_status', s.success]]);
+    return groups;
+  },
+
+  exit: (completed) => (completed ? 'normal' : 'suspend'),
+  sessionTime: duration2004,
+
+  objective(n, o: LessonObjective) {
+    const p = `cmi.objectives.${n}`;
+    return [
+      [`${p}.id`, o.id],
+      ...(o.score !== null ? score(p, o.score) : []),
+      [`${p}.completion_status`, o.completed ? 'completed' : 'incomplete'],
+      [`${p}.success_status`, o.success],
+    ];
+  },
+
+  interaction(n, r: InteractionRecord) {
+    const p = `cmi.interactions.${n}`;
+    const pairs: Pair[] = [
+      [`${p}.id`, r.id],
+      [`${p}.type`, r.type],
+      [`${p}.timestamp`, timestamp2004(r.at)],
+      [`${p}.weighting`, decimal(r.weight)],
+    ];
+    const learner = response2004(r.learner, r.type);
+    if (learner !== null) pairs.push([`${p}.learner_response`, learner]);
+    const correct = response2004(r.correct, r.type);
+    if (correct !== null) pairs.push([`${p}.correct_responses.0.pattern`, correct]);
+    pairs.push(
+      [`${p}.result`, r.isCorrect ? 'correct' : 'incorrect'],
+      [`${p}.latency`, duration2004(r.latencyMs)],
+    );
+    if (r.description) pairs.push([`${p}.description`, r.description]);
+    return pairs;
+  },
+};

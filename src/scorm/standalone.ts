@@ -1,0 +1,85 @@
+/**
+ * The browser copy of progress (localStorage): the only store when no LMS is found, and a safety
+ * net in LMS mode so that a failed commit loses nothing.
+ *
+ * Storage can be missing or throw (private browsing, storage disabled, a full quota, a sandboxed
+ * frame): every access is guarded, and a failure only means "not kept in this browser".
+ */
+import { hash64 } from './suspend-codec.ts';
+
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface MirrorRecord {
+  /** suspend-codec text (it carries its own save counter `seq`). */
+  suspend: string;
+  seq: number;
+  /** True once the LMS confirmed a commit of this very save. */
+  synced: boolean;
+}
+
+/** Key per course, and per learner in LMS mode (a shared computer must not mix learners). */
+export function storageKey(courseId: string, learnerId?: string): string {
+  return learnerId === undefined
+    ? `course-progress:${courseId}`
+    : `course-progress:${courseId}:lms:${hash64(learnerId, 6)}`;
+}
+
+/** `window.localStorage`, or null when the browser refuses it (reading the property can throw). */
+export function browserStorage(win: unknown): StorageLike | null {
+  try {
+    const s = (win as { localStorage?: StorageLike } | undefined)?.localStorage;
+    if (!s) return null;
+    const probe = '__course_probe__';
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+export class LocalMirror {
+  constructor(
+    private readonly storage: StorageLike | null,
+    readonly key: string,
+  ) {}
+
+  get available(): boolean {
+    return this.storage !== null;
+  }
+
+  load(): MirrorRecord | null {
+    try {
+      const raw = this.storage?.getItem(this.key);
+      if (!raw) return null;
+      const rec = JSON.parse(raw) as Partial<MirrorRecord>;
+      if (typeof rec.suspend !== 'string' || typeof rec.seq !== 'number' || typeof rec.synced !== 'boolean') return null;
+      return { suspend: rec.suspend, seq: rec.seq, synced: rec.synced };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Returns false when the browser would not keep it. */
+  save(rec: MirrorRecord): boolean {
+    if (!this.storage) return false;
+    try {
+      this.storage.setItem(this.key, JSON.stringify(rec));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  clear(): void {
+    try {
+      this.storage?.removeItem(this.key);
+    } catch {
+      // nothing to do: storage is unavailable
+    }
+  }
+}
