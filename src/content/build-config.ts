@@ -7,6 +7,7 @@ import type { RollupOptions } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { coursePlugin, type CoursePluginOptions } from './rollup-plugin.ts';
+import { minifyCssPlugin } from './rollup-minify-css.ts';
 
 export interface BuildOptions extends CoursePluginOptions {
   outDir: string;
@@ -28,6 +29,7 @@ export function courseBuildConfig(opts: BuildOptions): RollupOptions {
     },
     plugins: [
       coursePlugin(opts),
+      minifyCssPlugin(),
       nodeResolve({ browser: true }),
       esbuild({ target: 'es2021', minify: opts.minify ?? true, tsconfig: path.join(ROOT, 'tsconfig.json'), legalComments: 'none' }),
     ],
