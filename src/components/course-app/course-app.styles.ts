@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+export const courseAppStyles = css`
+  :host {
+    display: block;
+    min-height: 100vh;
+    background: var(--c-bg);
+  }
+  .skip-link {
+    position: absolute;
+    left: var(--space-3);
+    top: -10rem;
+    z-index: 10;
+    padding: var(--space-2) var(--space-4);
+    background: var(--c-bg);
+    color: var(--c-accent);
+    border: 2px solid var(--c-accent);
+    border-radius: var(--radius);
+    font-weight: 600;
+  }
+  .skip-link:focus {
+    top: var(--space-3);
+  }
+  main {
+    display: block;
+    max-width: var(--page-width);
+    margin: 0 auto;
+    padding: var(--space-2) var(--space-4) var(--space-7);
+  }
+  main > * {
+    display: block;
+  }
+  @media (max-width: 30rem) {
+    main {
+      padding: var(--space-1) var(--space-3) var(--space-6);
+    }
+  }
+  @media print {
+    .skip-link {
+      display: none;
+    }
+    main {
+      max-width: none;
+      padding: 0;
+    }
+  }
+`;

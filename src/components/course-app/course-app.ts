@@ -1,0 +1,306 @@
+/**
+ * @summary The course shell: skip link, header (title, progress, course menu, "Take a break"),
+ * session notices, and `<main>` with the view for the store's location.
+ *
+ * The progress store is the one source of truth for where the learner is: this element renders
+ * `store.get().location`, handles every `navigate` event (see src/course/navigation.ts) by calling
+ * `store.go()`, then moves focus to the new view's h1 (or the linked passage) and names the view in
+ * the document title. The location is mirrored into the URL hash so the browser's Back button works
+ * inside the LMS frame; a hash the learner goes back to is read and turned into a store action.
+ *
+ * @event navigate - handled here (dispatched by any view, bubbling and composed).
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { Location, ProgressState } from '../../course/progress.ts';
+import type { CourseSession, Notice } from '../../course/session.ts';
+import type { Course } from '../../course/types.ts';
+import type { ProgressStore } from '../../course/progress.ts';
+import { nextLocation, sameLocation, type NavigateDetail } from '../../course/navigation.ts';
+import { tokens } from '../shared/tokens.styles.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { firstUnfinished, locationFromHash, locationHash, locationLabel } from '../shared/labels.ts';
+import { courseAppStyles } from './course-app.styles.ts';
+import '../course-header/course-header.ts';
+import '../notice-banner/notice-banner.ts';
+import '../start-page/start-page.ts';
+import '../lesson-view/lesson-view.ts';
+import '../end-page/end-page.ts';
+import '../break-page/break-page.ts';
+import '../quiz-view/quiz-view.ts';
+
+/** What a view may offer so the shell can put focus in the right place after navigation. */
+interface FocusableView extends HTMLElement {
+  updateComplete?: Promise<unknown>;
+  /** Focus the view's starting point (its h1, or a linked passage). */
+  focusStart?: () => Promise<void> | void;
+  /** The quiz view's name for the same thing. */
+  focusHeading?: () => Promise<void> | void;
+}
+
+/** The first h1 inside an element, looking through open shadow roots (after their renders). */
+async function findHeading(el: Element): Promise<HTMLElement | null> {
+  const lit = el as FocusableView;
+  if (lit.updateComplete) await lit.updateComplete;
+  const root: ParentNode = el.shadowRoot ?? el;
+  const own = root.querySelector('h1');
+  if (own) return own;
+  for (const child of Array.from(root.querySelectorAll('*'))) {
+    if (!child.shadowRoot) continue;
+    const found = await findHeading(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+@customElement('course-app')
+export class CourseApp extends LitElement {
+  static override styles = [tokens, controls, courseAppStyles];
+
+  /** The compiled course (from `virtual:course`). */
+  @property({ attribute: false }) course!: Course;
+  /** The progress store: the source of truth for progress and location. */
+  @property({ attribute: false }) store!: ProgressStore;
+  /** The tracking session (SCORM or standalone). */
+  @property({ attribute: false }) session!: CourseSession;
+
+  @state() private progress: ProgressState | null = null;
+  @state() private notices: Notice[] = [];
+  /** Where a "Back to the question" button in the lesson returns to. */
+  @state() private returnTo: Location | null = null;
+  /** At launch after a restore: the place to offer "Continue where you left off" for (the start page shows). */
+  @state() private resume: Location | null = null;
+  /** The earlier launch ended on the break page (its bookmark is "break", not a place in the course). */
+  private resumeAfterBreak = false;
+
+  /** The place before "Take a break", for "Carry on where I was". */
+  private breakReturn: Location | null = null;
+  private focusPending = false;
+  private firstRender = true;
+  /** The place the document title was last set for. */
+  private titledFor = '';
+  private unsubscribe: Array<() => void> = [];
+  private subscribedTo: { store?: ProgressStore; session?: CourseSession } = {};
+
+  constructor() {
+    super();
+    this.addEventListener('navigate', (e) => this.handleNavigate(e));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.handleHistory);
+    window.addEventListener('hashchange', this.handleHistory);
+    if (this.subscribedTo.store || this.subscribedTo.session) this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.handleHistory);
+    window.removeEventListener('hashchange', this.handleHistory);
+    for (const u of this.unsubscribe) u();
+    this.unsubscribe = [];
+  }
+
+  /** The place on screen: the start page while a resume offer is open, else the store's location. */
+  get shownLocation(): Location | null {
+    if (!this.progress) return null;
+    return this.resume ? { view: 'start' } : this.progress.location;
+  }
+
+  private subscribe(): void {
+    for (const u of this.unsubscribe) u();
+    this.unsubscribe = [];
+    this.subscribedTo = { store: this.store, session: this.session };
+    if (this.store) {
+      this.progress = this.store.get();
+      this.unsubscribe.push(this.store.subscribe((s) => (this.progress = s)));
+    }
+    if (this.session) {
+      this.notices = this.session.notices();
+      this.unsubscribe.push(this.session.onNotices((n) => (this.notices = n)));
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('store') || changed.has('session')) && (this.store !== this.subscribedTo.store || this.session !== this.subscribedTo.session)) {
+      const firstSession = changed.has('session') && !this.subscribedTo.session;
+      this.subscribe();
+      if (firstSession && this.session && this.store) this.resume = this.resumeTarget(this.session.resumeLocation);
+    }
+  }
+
+  private resumeTarget(loc: Location | null): Location | null {
+    if (!loc || loc.view === 'start') return null;
+    // A launch that ended on the break page carries on at the first place not yet done.
+    this.resumeAfterBreak = loc.view === 'break';
+    return loc.view === 'break' ? firstUnfinished(this.course, this.store.get()) : loc;
+  }
+
+  private handleNavigate(e: CustomEvent<NavigateDetail>): void {
+    e.stopPropagation();
+    this.navigate(e.detail.location, e.detail.returnTo);
+  }
+
+  private navigate(location: Location, returnTo?: Location): void {
+    const shown = this.shownLocation;
+    if (location.view === 'break' && shown && shown.view !== 'break') {
+      this.breakReturn = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
+    }
+    this.returnTo = returnTo ?? null;
+    this.resume = null;
+    this.focusPending = true;
+    this.renderRoot.querySelector('course-header')?.closeMenu();
+    // A new view starts at its top (also so a lesson's end is not "seen" before the learner scrolls).
+    window.scrollTo(0, 0);
+    this.store.go(location);
+    this.requestUpdate();
+  }
+
+  private readonly handleHistory = (): void => {
+    if (!this.course || !this.progress) return;
+    const shown = this.shownLocation;
+    const loc = locationFromHash(this.course, window.location.hash);
+    if (!loc) {
+      if (shown) this.writeHash(shown, 'replace');
+      return;
+    }
+    const passage = (l: Location) => (l.view === 'lesson' ? l.passage ?? '' : '');
+    if (shown && sameLocation(loc, shown) && passage(loc) === passage(shown)) return;
+    this.navigate(loc);
+  };
+
+  private writeHash(loc: Location, mode: 'push' | 'replace'): void {
+    const hash = locationHash(loc);
+    if (window.location.hash === hash) return;
+    try {
+      if (mode === 'push') history.pushState(null, '', hash);
+      else history.replaceState(null, '', hash);
+    } catch {
+      // Some LMS frames are sandboxed without history access: the store still knows the place.
+    }
+  }
+
+  private handleSkip(e: MouseEvent): void {
+    // The target heading is inside another shadow root, which a fragment link cannot reach.
+    e.preventDefault();
+    void this.focusView();
+  }
+
+  /** Focus the view's starting point: its own focusStart(), or the first h1 found. */
+  async focusView(): Promise<void> {
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector<FocusableView>('#view');
+    if (!view) return;
+    if (view.updateComplete) await view.updateComplete;
+    if (typeof view.focusStart === 'function') {
+      await view.focusStart();
+      return;
+    }
+    if (typeof view.focusHeading === 'function') {
+      await view.focusHeading();
+      return;
+    }
+    const h1 = await findHeading(view);
+    if (!h1) return;
+    if (!h1.hasAttribute('tabindex')) h1.tabIndex = -1;
+    h1.focus();
+  }
+
+  protected override updated(): void {
+    const shown = this.shownLocation;
+    if (!shown || !this.course) return;
+    const key = locationHash(shown);
+    if (key !== this.titledFor) {
+      this.titledFor = key;
+      void this.nameView(shown, key);
+    }
+    this.writeHash(shown, this.firstRender ? 'replace' : 'push');
+    this.firstRender = false;
+    if (this.focusPending) {
+      this.focusPending = false;
+      void this.focusView();
+    }
+  }
+
+  /**
+   * Name the view in the document title once it has rendered: after any update the previous view
+   * still had queued (it may set its own title on the way out). The quiz view names its own screens
+   * ("Question 2 of 5 – ..."), so it sets the title itself.
+   */
+  private async nameView(shown: Location, key: string): Promise<void> {
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector<FocusableView>('#view');
+    if (view?.updateComplete) await view.updateComplete;
+    if (this.titledFor !== key || shown.view === 'quiz') return;
+    document.title = `${locationLabel(this.course, shown)} – ${this.course.title}`;
+  }
+
+  private renderView(shown: Location): unknown {
+    const course = this.course;
+    switch (shown.view) {
+      case 'start':
+        return html`<start-page
+          id="view"
+          .course=${course}
+          .session=${this.session}
+          .resume=${this.resume}
+          .resumeAfterBreak=${this.resumeAfterBreak}
+          .firstLocation=${nextLocation(course, { view: 'start' })}
+        ></start-page>`;
+      case 'lesson': {
+        const lesson = course.lessons.find((l) => l.id === shown.id);
+        if (!lesson) return this.renderView({ view: 'start' });
+        return keyed(
+          `lesson/${lesson.id}`,
+          html`<lesson-view
+            id="view"
+            .course=${course}
+            .store=${this.store}
+            .lesson=${lesson}
+            .passage=${shown.passage ?? null}
+            .returnTo=${this.returnTo}
+          ></lesson-view>`,
+        );
+      }
+      case 'quiz': {
+        const quiz = course.quizzes.find((q) => q.id === shown.id);
+        if (!quiz) return this.renderView({ view: 'start' });
+        return keyed(`quiz/${quiz.id}`, html`<quiz-view id="view" .course=${course} .store=${this.store} .quiz=${quiz}></quiz-view>`);
+      }
+      case 'end':
+        return html`<end-page id="view" .course=${course} .store=${this.store} .session=${this.session}></end-page>`;
+      case 'break': {
+        const back = this.breakReturn ?? firstUnfinished(course, this.store.get());
+        return html`<break-page
+          id="view"
+          .course=${course}
+          .session=${this.session}
+          .returnTo=${back}
+          .returnLabel=${locationLabel(course, back)}
+        ></break-page>`;
+      }
+    }
+  }
+
+  override render() {
+    const shown = this.shownLocation;
+    if (!this.course || !this.store || !this.session || !this.progress || !shown) return nothing;
+    return html`<a class="skip-link" href="#main" @click=${this.handleSkip}>Skip to content</a>
+      <course-header
+        .course=${this.course}
+        .progress=${this.progress}
+        .status=${this.store.status()}
+        .location=${shown}
+      ></course-header>
+      <notice-banner .notices=${this.notices}></notice-banner>
+      <main id="main">${this.renderView(shown)}</main>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-app': CourseApp;
+  }
+}

@@ -1,0 +1,217 @@
+import { css } from 'lit';
+
+export const courseHeaderStyles = css`
+  :host {
+    display: block;
+    background: var(--c-panel);
+    border-bottom: 1px solid var(--c-border-soft);
+  }
+  .header {
+    max-width: var(--page-width);
+    margin: 0 auto;
+    padding: var(--space-3) var(--space-4);
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--space-3) var(--space-4);
+  }
+  .course-title {
+    margin: 0;
+    flex: 1 1 18rem;
+    font-weight: 650;
+    font-size: 1.05rem;
+    line-height: 1.35;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--space-2);
+  }
+  .chevron {
+    display: inline-block;
+    width: 0.5em;
+    height: 0.5em;
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: translateY(-0.15em) rotate(45deg);
+  }
+  [aria-expanded='true'] .chevron {
+    transform: translateY(0.1em) rotate(225deg);
+  }
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--space-1) var(--space-3);
+    margin-top: var(--space-2);
+    font-size: 0.95rem;
+    color: var(--c-text-muted);
+  }
+  progress {
+    appearance: none;
+    -webkit-appearance: none;
+    flex: 0 1 14rem;
+    min-width: 4rem;
+    height: 0.75rem;
+    border: 1px solid var(--c-border);
+    border-radius: 999px;
+    background: var(--c-bg);
+    overflow: hidden;
+  }
+  progress::-webkit-progress-bar {
+    background: var(--c-bg);
+  }
+  progress::-webkit-progress-value {
+    background: var(--c-accent);
+  }
+  progress::-moz-progress-bar {
+    background: var(--c-accent);
+  }
+  .progress-text {
+    color: var(--c-text);
+  }
+  nav {
+    margin-top: var(--space-3);
+    border-top: 1px solid var(--c-border-soft);
+    padding-top: var(--space-2);
+  }
+  nav[hidden] {
+    display: none;
+  }
+  .entries {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .entry {
+    margin: 0;
+  }
+  .entry.quiz {
+    padding-left: var(--space-5);
+  }
+  .entry a {
+    display: flex;
+    align-items: baseline;
+    gap: var(--space-1);
+    min-height: var(--target-main);
+    padding: var(--space-2) var(--space-3);
+    box-sizing: border-box;
+    border-radius: var(--radius);
+    border: 1px solid transparent;
+    color: var(--c-text);
+    text-decoration: none;
+  }
+  .entry a:visited {
+    color: var(--c-text);
+  }
+  .entry a:hover {
+    background: var(--c-bg);
+    border-color: var(--c-border-soft);
+  }
+  .entry a:hover .name {
+    text-decoration: underline;
+  }
+  .entry a[aria-current='page'] {
+    background: var(--c-bg);
+    border-color: var(--c-border);
+    border-left: 4px solid var(--c-accent);
+    font-weight: 650;
+  }
+  .mark {
+    display: inline-block;
+    width: 1.25em;
+    flex: none;
+    color: var(--c-positive);
+    font-weight: 700;
+  }
+  .label {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .name {
+    text-decoration: underline;
+    text-decoration-color: var(--c-border-soft);
+    text-underline-offset: 0.2em;
+  }
+  .state {
+    margin-left: var(--space-2);
+    white-space: nowrap;
+    color: var(--c-text-muted);
+    font-size: 0.9rem;
+    font-weight: 400;
+  }
+  /* Brackets for the eye only: an empty alternative text ('/ ""') keeps them out of the link's
+     accessible name, which already reads "Discussion, not read yet" (https://www.w3.org/TR/css-content-3/#alt). */
+  .state::before {
+    content: '(' / '';
+  }
+  .state::after {
+    content: ')' / '';
+  }
+  /* Phones: a compact header, so the lesson starts on the first screen. */
+  @media (max-width: 30rem) {
+    .header {
+      padding: var(--space-2) var(--space-3);
+    }
+    .course-title {
+      font-size: 0.95rem;
+      flex-basis: 100%;
+    }
+    .actions .button {
+      padding: var(--space-2) 0.625rem;
+      font-size: 0.95rem;
+    }
+    /* The bar keeps its full name (aria-labelledby); only the visible label goes, to keep one line. */
+    #progress-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .progress {
+      font-size: 0.875rem;
+      margin-top: var(--space-1);
+      flex-wrap: nowrap;
+    }
+    progress {
+      flex: 1 1 4rem;
+    }
+    .entry.quiz {
+      padding-left: var(--space-3);
+    }
+  }
+  @media (forced-colors: active) {
+    :host {
+      border-bottom: 1px solid CanvasText;
+    }
+    .entry a[aria-current='page'] {
+      border: 2px solid Highlight;
+      border-left-width: 4px;
+    }
+    /* The fill is a background colour, which forced colours remove: draw it in system colours instead. */
+    progress {
+      forced-color-adjust: none;
+      background: Canvas;
+      border: 1px solid CanvasText;
+    }
+    progress::-webkit-progress-bar {
+      background: Canvas;
+    }
+    progress::-webkit-progress-value {
+      background: Highlight;
+    }
+    progress::-moz-progress-bar {
+      background: Highlight;
+    }
+  }
+  @media print {
+    :host {
+      display: none;
+    }
+  }
+`;

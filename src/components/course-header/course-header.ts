@@ -1,0 +1,134 @@
+/**
+ * @summary The course's header: course title, overall progress (text and a native <progress>),
+ * the "Course menu" disclosure with every place in the course and its state as text, and
+ * "Take a break".
+ *
+ * The menu is a disclosure (a button with aria-expanded controlling a nav list), not an ARIA menu:
+ * links inside a nav are what screen-reader users expect for moving between pages
+ * (https://www.w3.org/WAI/ARIA/apg/patterns/disclosure/examples/disclosure-navigation/).
+ * Button, list and labels share this shadow root, so aria-controls and aria-labelledby resolve.
+ *
+ * @event navigate - NavigateDetail: a menu entry or "Take a break" was chosen.
+ * @csspart menu - the course menu's nav element.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { CourseStatus, Location, ProgressState } from '../../course/progress.ts';
+import type { Course } from '../../course/types.ts';
+import { courseSequence, navigateEvent, sameLocation } from '../../course/navigation.ts';
+import { tokens } from '../shared/tokens.styles.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { locationDone, locationHash, locationLabel, locationState, progressText } from '../shared/labels.ts';
+import { courseHeaderStyles } from './course-header.styles.ts';
+
+@customElement('course-header')
+export class CourseHeader extends LitElement {
+  static override styles = [tokens, controls, courseHeaderStyles];
+
+  /** The compiled course. */
+  @property({ attribute: false }) course!: Course;
+  /** The learner's progress (store.get()). */
+  @property({ attribute: false }) progress!: ProgressState;
+  /** Derived status (store.status()). */
+  @property({ attribute: false }) status!: CourseStatus;
+  /** The place shown now (aria-current="page" in the menu). */
+  @property({ attribute: false }) location!: Location;
+
+  /** Whether the course menu is open. */
+  @state() menuOpen = false;
+
+  /** Close the menu (the app calls this after navigating). */
+  closeMenu(): void {
+    this.menuOpen = false;
+  }
+
+  private handleToggle(): void {
+    this.menuOpen = !this.menuOpen;
+  }
+
+  private handleMenuKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape' || !this.menuOpen) return;
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLButtonElement>('#menu-button')?.focus();
+  }
+
+  private handleEntry(e: MouseEvent, loc: Location): void {
+    // Real links (so "open in new tab" and the URL hash make sense), but the app navigates,
+    // so focus and the store stay in step.
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    this.menuOpen = false;
+    this.dispatchEvent(navigateEvent({ location: loc }));
+  }
+
+  private handleBreak(): void {
+    this.menuOpen = false;
+    this.dispatchEvent(navigateEvent({ location: { view: 'break' } }));
+  }
+
+  private renderEntry(loc: Location) {
+    const current = sameLocation(loc, this.location);
+    const stateText = locationState(this.course, this.progress, this.status, loc);
+    const done = locationDone(this.progress, loc);
+    const kind = loc.view === 'quiz' ? 'quiz' : loc.view === 'lesson' ? 'lesson' : 'page';
+    return html`<li class="entry ${kind}">
+      <a
+        href=${locationHash(loc)}
+        aria-current=${current ? 'page' : nothing}
+        @click=${(e: MouseEvent) => this.handleEntry(e, loc)}
+      >
+        <span class="mark" aria-hidden="true">${done ? '✓' : ''}</span>
+        <span class="label"
+          ><span class="name">${locationLabel(this.course, loc)}</span>${stateText
+            ? html`<span class="state"><span class="visually-hidden">, </span>${stateText}</span>`
+            : ''}${current ? html`<span class="visually-hidden"> (you are here)</span>` : ''}</span
+        >
+      </a>
+    </li>`;
+  }
+
+  override render() {
+    if (!this.course || !this.progress || !this.status || !this.location) return nothing;
+    const text = progressText(this.status);
+    const total = this.status.lessonsTotal + this.status.quizzesTotal;
+    const done = this.status.lessonsRead + this.status.quizzesSubmitted;
+    const onBreak = this.location.view === 'break';
+    return html`<header class="header" @keydown=${this.handleMenuKeydown}>
+      <div class="bar">
+        <p class="course-title">${this.course.title}</p>
+        <div class="actions">
+          <button
+            id="menu-button"
+            type="button"
+            class="button secondary menu-button"
+            aria-expanded=${this.menuOpen ? 'true' : 'false'}
+            aria-controls="course-menu"
+            @click=${this.handleToggle}
+          >
+            <span class="chevron" aria-hidden="true"></span>Course menu
+          </button>
+          ${onBreak
+            ? nothing
+            : html`<button type="button" class="button quiet break-button" @click=${this.handleBreak}>Take a break</button>`}
+        </div>
+      </div>
+      <div class="progress">
+        <!-- Both texts name the bar (aria-labelledby reads hidden elements), so a screen reader hears them once, there. -->
+        <span id="progress-label" aria-hidden="true">Your progress</span>
+        <progress id="progress-bar" max=${total} .value=${done} aria-labelledby="progress-label progress-text"></progress>
+        <span id="progress-text" class="progress-text" aria-hidden="true">${text}</span>
+      </div>
+      <nav id="course-menu" part="menu" aria-label="Course menu" ?hidden=${!this.menuOpen}>
+        <ol class="entries">
+          ${courseSequence(this.course).map((loc) => this.renderEntry(loc))}
+        </ol>
+      </nav>
+    </header>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-header': CourseHeader;
+  }
+}

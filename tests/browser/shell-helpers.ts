@@ -1,0 +1,172 @@
+/**
+ * Helpers for the course shell's browser tests (lessons, navigation, accessibility of the views):
+ * open the built course (no LMS: it runs standalone), read the focused element across shadow
+ * roots, move by keyboard, read the course menu, run axe-core.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { TEST_DIST } from '../helpers/browser-setup.ts';
+import { serve, type StaticServer } from '../helpers/static-server.ts';
+import type { Course, Lesson } from '../../src/course/types.ts';
+
+/**
+ * Serve a private copy of the test build. Several browser test runs on one machine each rebuild
+ * TEST_DIST in their global setup (rm, then write), which would pull the files from under a running
+ * test; a copy taken once per test file is immune, and costs a few milliseconds.
+ */
+export async function serveBuiltCourse(): Promise<StaticServer> {
+  const needed = ['index.html', 'course.js', 'course.css'];
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const present = await Promise.all(needed.map((f) => stat(path.join(TEST_DIST, f)).then(() => true, () => false)));
+    if (present.every(Boolean)) break;
+    if (Date.now() > deadline) throw new Error(`The test build is missing from ${TEST_DIST} (needed: ${needed.join(', ')}).`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'course-shell-'));
+  await cp(TEST_DIST, dir, { recursive: true });
+  const server = await serve(dir);
+  return { ...server, close: async () => { await server.close(); await rm(dir, { recursive: true, force: true }); } };
+}
+
+export interface Focused {
+  tag: string;
+  id: string;
+  text: string;
+  /** Tag name of the shadow host the element lives in ('' for the document). */
+  host: string;
+  className: string;
+  /** The element matches :focus-visible and draws an outline of at least 2px. */
+  visible: boolean;
+  outline: string;
+}
+
+/** The element that really has focus, looking inside open shadow roots. */
+export function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return { tag: el?.localName ?? '', id: '', text: '', host: '', className: '', visible: false, outline: '' };
+    const root = el.getRootNode();
+    const cs = getComputedStyle(el);
+    const width = parseFloat(cs.outlineWidth) || 0;
+    return {
+      tag: el.localName,
+      id: el.id,
+      text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      host: root instanceof ShadowRoot ? root.host.localName : '',
+      className: typeof (el as HTMLElement).className === 'string' ? (el as HTMLElement).className : '',
+      visible: el.matches(':focus-visible') && cs.outlineStyle !== 'none' && width >= 2,
+      outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+    };
+  });
+}
+
+const describe = (f: Focused) => `${f.host}>${f.tag}#${f.id}[${f.text.slice(0, 40)}]`;
+
+/** Press Tab until the focused element matches; fail with the path visited. Checks focus is visible at every stop. */
+export async function tabTo(page: Page, match: (f: Focused) => boolean, max = 60): Promise<Focused> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f.tag && f.tag !== 'body' && !f.visible) throw new Error(`Focus is not visible on ${describe(f)} (outline: ${f.outline})`);
+    if (match(f)) return f;
+    seen.push(describe(f));
+  }
+  throw new Error(`Tab never reached the wanted element. Visited: ${seen.join(' | ')}`);
+}
+
+export const byText = (tag: string, text: string | RegExp) => (f: Focused) =>
+  f.tag === tag && (typeof text === 'string' ? f.text === text : text.test(f.text));
+
+/** Wait until the focus is on an h1 with this text. */
+export async function expectHeadingFocused(page: Page, text: string): Promise<Focused> {
+  let last: Focused | null = null;
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    last = await focused(page);
+    if (last.tag === 'h1' && last.text === text) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`Expected focus on the h1 "${text}", but it is on ${last ? describe(last) : 'nothing'}`);
+}
+
+export interface Opened {
+  context: BrowserContext;
+  page: Page;
+  course: Course;
+  errors: string[];
+}
+
+/** A fresh context (fresh storage: a first launch) with the course loaded and its first view rendered. */
+export async function openCourse(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}/index.html`);
+  await page.locator('course-app main h1').first().waitFor();
+  const course = (await page.evaluate(() => JSON.parse(JSON.stringify(document.querySelector('course-app')!.course)))) as Course;
+  return { context, page, course, errors };
+}
+
+/** The visible h1 of the current view. */
+export async function headingText(page: Page): Promise<string> {
+  return ((await page.locator('course-app main h1').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Open the course menu (by mouse) if it is closed. */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.locator('course-header #menu-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.locator('course-header nav#course-menu').waitFor({ state: 'visible' });
+}
+
+/** The menu entries as their accessible text: "Discussion, not read yet". */
+export async function menuEntries(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const header = document.querySelector('course-app')!.shadowRoot!.querySelector('course-header')!;
+    // The text a screen reader reads: without aria-hidden decoration (the ✓).
+    return Array.from(header.shadowRoot!.querySelectorAll('nav#course-menu a')).map((a) => {
+      const copy = a.cloneNode(true) as Element;
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((h) => h.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+  });
+}
+
+/** Go somewhere through the course menu, by mouse. */
+export async function goByMenu(page: Page, name: string, heading = name): Promise<void> {
+  await openMenu(page);
+  await page.locator('course-header nav#course-menu a', { hasText: name }).first().click();
+  await expectHeadingFocused(page, heading);
+}
+
+/** The shell's progress text, e.g. "1 of 3 parts done". */
+export async function progressText(page: Page): Promise<string> {
+  return ((await page.locator('course-header #progress-text').textContent()) ?? '').trim();
+}
+
+/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules; a readable list of violations. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`,
+  );
+}
+
+/** True when the page scrolls sideways (reflow failure at 320 CSS px). */
+export function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+}
+
+/** The id of the n-th paragraph passage of a lesson (0-based), from its compiled HTML. */
+export function paragraphPassage(lesson: Lesson, n: number): string {
+  const ids = [...lesson.html.matchAll(/<p id="([^"]+)"/g)].map((m) => m[1]).filter((id) => lesson.passageIds.includes(id));
+  if (!ids[n]) throw new Error(`Lesson ${lesson.id} has no paragraph passage number ${n} (it has ${ids.length}).`);
+  return ids[n];
+}
