@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   app.course = course;
   app.store = store;
   app.session = session;
+  // Ready means the first view is drawn and interactive, not merely handed its data.
+  await app.updateComplete;
   performance.mark('course-ready');
 }
 

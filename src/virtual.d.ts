@@ -3,3 +3,9 @@ declare module 'virtual:course' {
   const course: Course;
   export default course;
 }
+
+declare module 'virtual:lesson-bodies' {
+  import type { Lesson } from './course/types.ts';
+  const bodies: Record<string, Pick<Lesson, 'html' | 'footnotes'>>;
+  export default bodies;
+}

@@ -17,6 +17,7 @@ export function renderIndexHtml(course: Course, opts: { script: string; scormVer
 <meta name="scorm-version" content="${escapeHtml(opts.scormVersion)}">
 <meta name="description" content="${escapeHtml(course.description)}">
 <title>${escapeHtml(course.title)}</title>
+<link rel="icon" href="favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="course.css">
 <script type="module" src="${escapeHtml(opts.script)}"></script>
 </head>

@@ -24,33 +24,49 @@ export interface CoursePluginOptions {
   exitOnContentError?: boolean;
 }
 
-const VIRTUAL = 'virtual:course';
-const RESOLVED = '\0virtual:course';
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#1d5c63"/><path d="M9 17l5 5 9-11" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>\n';
+
+/**
+ * Two modules: the course outline (everything but the lesson bodies, which the first view and the
+ * SCORM runtime need) and the lesson bodies, imported on demand so the first view stays small.
+ */
+const MODULES: Record<string, string> = {
+  'virtual:course': '\0virtual:course',
+  'virtual:lesson-bodies': '\0virtual:lesson-bodies',
+};
 
 export function coursePlugin(options: CoursePluginOptions): Plugin {
   let compiled: CompiledCourse | null = null;
   return {
     name: 'course',
-    resolveId(id) {
-      return id === VIRTUAL ? RESOLVED : null;
-    },
-    async load(id) {
-      if (id !== RESOLVED) return null;
+    async buildStart() {
+      compiled = null;
       try {
         compiled = await compileCourse(options.contentDir);
       } catch (err) {
-        if (err instanceof ContentError) {
-          if (options.exitOnContentError && !this.meta.watchMode) {
-            process.stderr.write(`\n${contentErrorReport(err)}`);
-            process.exit(1);
-          }
+        if (err instanceof ContentError && options.exitOnContentError && !this.meta.watchMode) {
+          process.stderr.write(`\n${contentErrorReport(err)}`);
+          process.exit(1);
         }
         throw err;
       }
       for (const file of compiled.inputs) this.addWatchFile(file);
       for (const w of compiled.warnings) this.warn(formatProblem(w));
       options.onCompiled?.(compiled);
-      return `export default ${JSON.stringify(compiled.course)};`;
+    },
+    resolveId(id) {
+      return MODULES[id] ?? null;
+    },
+    load(id) {
+      if (!compiled || !Object.values(MODULES).includes(id)) return null;
+      const { course } = compiled;
+      if (id === MODULES['virtual:course']) {
+        const outline = { ...course, lessons: course.lessons.map((l) => ({ ...l, html: '', footnotes: [] })) };
+        return `export default ${JSON.stringify(outline)};`;
+      }
+      const bodies = Object.fromEntries(course.lessons.map((l) => [l.id, { html: l.html, footnotes: l.footnotes }]));
+      return `export default ${JSON.stringify(bodies)};`;
     },
     generateBundle(_out, bundle) {
       if (!compiled) return;
@@ -59,6 +75,8 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       }
       const css = readFileSync(path.join(import.meta.dirname, '../styles/global.css'), 'utf8');
       this.emitFile({ type: 'asset', fileName: 'course.css', source: css });
+      // A local icon: otherwise browsers ask the server for /favicon.ico, a request outside the package.
+      this.emitFile({ type: 'asset', fileName: 'favicon.svg', source: FAVICON });
       const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry);
       this.emitFile({
         type: 'asset',

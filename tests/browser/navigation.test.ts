@@ -257,7 +257,7 @@ describe('history, passages, breaks and leaving', () => {
     await context.close();
   });
 
-  it('after a break and "Save and exit", a relaunch offers the first part not yet finished', async () => {
+  it('after a break and "Save and exit", a relaunch continues where the learner was', async () => {
     const { page, course, context } = await openCourse(browser, server.url);
     await goByMenu(page, course.lessons[1].title);
     await page.locator('course-header button', { hasText: 'Take a break' }).click();
@@ -267,11 +267,10 @@ describe('history, passages, breaks and leaving', () => {
     const panel = page.locator('start-page .resume');
     await panel.waitFor();
     const text = (await panel.textContent())?.replace(/\s+/g, ' ') ?? '';
-    expect(text).toContain('Last time you took a break.');
-    expect(text).toContain(course.lessons[0].title);
-    // "Start from the beginning" goes to the first lesson.
-    await panel.locator('button', { hasText: 'Start from the beginning of the course' }).click();
-    await expectHeadingFocused(page, course.lessons[0].title);
+    // The break page is shown over the learner's place: the bookmark stays that place.
+    expect(text).toContain(`You were last at: ${course.lessons[1].title}`);
+    await panel.locator('button', { hasText: 'Continue where you left off' }).click();
+    await expectHeadingFocused(page, course.lessons[1].title);
     await context.close();
   });
 });

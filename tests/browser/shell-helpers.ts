@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_DIST } from '../helpers/browser-setup.ts';
 import { serve, type StaticServer } from '../helpers/static-server.ts';
+import { fullCourse } from '../helpers/course-data.ts';
 import type { Course, Lesson } from '../../src/course/types.ts';
 
 /**
@@ -110,7 +111,10 @@ export async function openCourse(browser: Browser, url: string, viewport = { wid
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url}/index.html`);
   await page.locator('course-app main h1').first().waitFor();
-  const course = (await page.evaluate(() => JSON.parse(JSON.stringify(document.querySelector('course-app')!.course)))) as Course;
+  const outline = (await page.evaluate(() => JSON.parse(JSON.stringify(document.querySelector('course-app')!.course)))) as Course;
+  // The page has the outline only (bodies load on demand): take the full course from the build, and check they agree.
+  const course = await fullCourse();
+  if (outline.version !== course.version) throw new Error('The test build and the compiled course differ: rebuild.');
   return { context, page, course, errors };
 }
 

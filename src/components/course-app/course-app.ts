@@ -25,10 +25,26 @@ import { courseAppStyles } from './course-app.styles.ts';
 import '../course-header/course-header.ts';
 import '../notice-banner/notice-banner.ts';
 import '../start-page/start-page.ts';
-import '../lesson-view/lesson-view.ts';
 import '../end-page/end-page.ts';
 import '../break-page/break-page.ts';
-import '../quiz-view/quiz-view.ts';
+import { lessonBodiesLoaded, loadLessonBodies } from '../../course/lesson-bodies.ts';
+
+/**
+ * The lesson and quiz views and the lesson bodies load after the first view (the start page), so
+ * the first view stays small on slow connections; loading starts at the learner's first interaction.
+ */
+let contentLoad: Promise<unknown> | null = null;
+function loadContent(course: Course): Promise<unknown> {
+  contentLoad ??= Promise.all([
+    import('../lesson-view/lesson-view.ts'),
+    import('../quiz-view/quiz-view.ts'),
+    loadLessonBodies(course),
+  ]).catch((err: unknown) => {
+    contentLoad = null; // let a later navigation try again
+    throw err;
+  });
+  return contentLoad;
+}
 
 /** What a view may offer so the shell can put focus in the right place after navigation. */
 interface FocusableView extends HTMLElement {
@@ -76,6 +92,13 @@ export class CourseApp extends LitElement {
 
   /** The place before "Take a break", for "Carry on where I was". */
   private breakReturn: Location | null = null;
+  /**
+   * The break page is shown over the learner's place rather than stored as a place: the store (and so
+   * the LMS bookmark) keeps where they were, so closing the course during a break resumes right there.
+   */
+  @state() private onBreak = false;
+  /** Lesson and quiz views and lesson bodies: loading, loaded, or failed (say so, offer to try again). */
+  @state() private content: 'idle' | 'loading' | 'ready' | 'failed' = lessonBodiesLoaded() ? 'ready' : 'idle';
   private focusPending = false;
   private firstRender = true;
   /** The place the document title was last set for. */
@@ -90,6 +113,9 @@ export class CourseApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Start loading the rest of the course at the learner's first interaction (intent), not before.
+    window.addEventListener('pointerdown', this.handleIntent, { once: true, capture: true });
+    window.addEventListener('keydown', this.handleIntent, { once: true, capture: true });
     window.addEventListener('popstate', this.handleHistory);
     window.addEventListener('hashchange', this.handleHistory);
     if (this.subscribedTo.store || this.subscribedTo.session) this.subscribe();
@@ -97,6 +123,8 @@ export class CourseApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pointerdown', this.handleIntent, { capture: true });
+    window.removeEventListener('keydown', this.handleIntent, { capture: true });
     window.removeEventListener('popstate', this.handleHistory);
     window.removeEventListener('hashchange', this.handleHistory);
     for (const u of this.unsubscribe) u();
@@ -106,6 +134,7 @@ export class CourseApp extends LitElement {
   /** The place on screen: the start page while a resume offer is open, else the store's location. */
   get shownLocation(): Location | null {
     if (!this.progress) return null;
+    if (this.onBreak) return { view: 'break' };
     return this.resume ? { view: 'start' } : this.progress.location;
   }
 
@@ -138,6 +167,49 @@ export class CourseApp extends LitElement {
     return loc.view === 'break' ? firstUnfinished(this.course, this.store.get()) : loc;
   }
 
+  private readonly handleIntent = (): void => {
+    void this.ensureContent();
+  };
+
+  private async ensureContent(): Promise<void> {
+    if (this.content === 'ready' || this.content === 'loading' || !this.course) return;
+    this.content = 'loading';
+    try {
+      await loadContent(this.course);
+      this.content = 'ready';
+    } catch {
+      this.content = 'failed';
+      return;
+    }
+    // A view that waited for its content gets focus now, as a navigation would have given it.
+    if (this.waitingView) {
+      this.waitingView = false;
+      this.focusPending = true;
+    }
+  }
+
+  /** A lesson or quiz was asked for before its code and text had arrived. */
+  private waitingView = false;
+
+  private renderLoading(): unknown {
+    if (this.content === 'failed') {
+      return html`<div id="view" class="content-state">
+        <h1 tabindex="-1">This part of the course did not load</h1>
+        <p>Your progress is safe. Please check your connection, then try again.</p>
+        <button class="button" @click=${this.handleRetryContent}>Try again</button>
+      </div>`;
+    }
+    this.waitingView = true;
+    // Not during render: starting the load changes state.
+    queueMicrotask(() => void this.ensureContent());
+    return html`<div id="view" class="content-state" role="status"><p>Loading…</p></div>`;
+  }
+
+  private handleRetryContent(): void {
+    this.content = 'idle';
+    void this.ensureContent();
+  }
+
   private handleNavigate(e: CustomEvent<NavigateDetail>): void {
     e.stopPropagation();
     this.navigate(e.detail.location, e.detail.returnTo);
@@ -149,11 +221,19 @@ export class CourseApp extends LitElement {
       this.breakReturn = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
     }
     this.returnTo = returnTo ?? null;
-    this.resume = null;
     this.focusPending = true;
     this.renderRoot.querySelector('course-header')?.closeMenu();
     // A new view starts at its top (also so a lesson's end is not "seen" before the learner scrolls).
     window.scrollTo(0, 0);
+    this.onBreak = location.view === 'break';
+    if (this.onBreak) {
+      // Keep the stored place (and any open resume offer's target) as it is.
+      if (this.resume) this.breakReturn = this.resume;
+      this.resume = null;
+      this.requestUpdate();
+      return;
+    }
+    this.resume = null;
     this.store.go(location);
     this.requestUpdate();
   }
@@ -252,6 +332,7 @@ export class CourseApp extends LitElement {
       case 'lesson': {
         const lesson = course.lessons.find((l) => l.id === shown.id);
         if (!lesson) return this.renderView({ view: 'start' });
+        if (this.content !== 'ready') return this.renderLoading();
         return keyed(
           `lesson/${lesson.id}`,
           html`<lesson-view
@@ -267,6 +348,7 @@ export class CourseApp extends LitElement {
       case 'quiz': {
         const quiz = course.quizzes.find((q) => q.id === shown.id);
         if (!quiz) return this.renderView({ view: 'start' });
+        if (this.content !== 'ready') return this.renderLoading();
         return keyed(`quiz/${quiz.id}`, html`<quiz-view id="view" .course=${course} .store=${this.store} .quiz=${quiz}></quiz-view>`);
       }
       case 'end':
