@@ -34,7 +34,8 @@ async function listPages(modulesDir: string): Promise<string[]> {
   try {
     const entries = await readdir(modulesDir, { withFileTypes: true });
     return entries
-      .filter((e) => e.isFile() && /\.md$/i.test(e.name))
+      // Hidden files (`.md`, editors' `.#page.md`) are not pages, as in quizzes/.
+      .filter((e) => e.isFile() && /\.md$/i.test(e.name) && !e.name.startsWith('.'))
       .map((e) => e.name)
       .sort();
   } catch (err) {

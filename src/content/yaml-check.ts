@@ -32,7 +32,8 @@ export class Checker {
   fields(node: YNode, spec: FieldSpec, what: string): Map<string, YEntry> | null {
     const map = this.map(node, what);
     if (!map) return null;
-    const known = [...spec.required, ...spec.optional];
+    // A key may be both required and optional (a question's type-specific keys): list it once.
+    const known = [...new Set([...spec.required, ...spec.optional])];
     const out = new Map<string, YEntry>();
     // A misspelt required key is reported once, as "did you mean", not also as missing.
     const guessed = new Set<string>();
@@ -109,7 +110,12 @@ export class Checker {
   }
 
   number(node: YNode, what: string, opts: { min?: number; max?: number; integer?: boolean; above?: number } = {}): number | null {
-    if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isFinite(node.value)) {
+    if (node.kind === 'scalar' && typeof node.value === 'number' && !Number.isFinite(node.value)) {
+      // `.inf`, `.nan`, or a number too large for a computer (1e400) reads as infinity.
+      this.add(node.line, `${cap(what)} must be an ordinary number, but "${node.raw}" is not one (it reads as infinity or "not a number").`);
+      return null;
+    }
+    if (node.kind !== 'scalar' || typeof node.value !== 'number') {
       this.add(node.line, `${cap(what)} must be a number, but here it is ${describe(node)}.`);
       return null;
     }

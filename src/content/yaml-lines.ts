@@ -46,6 +46,15 @@ export interface ParsedYaml {
 
 /** Aliases may point into themselves (`&a [*a]`); stop well before that hurts. */
 const MAX_DEPTH = 64;
+/**
+ * Aliases of aliases multiply (`&b [*a, *a, ...]`, the "billion laughs" document): seven levels of
+ * ten already expand to ten million nodes. A real quiz file has a few hundred.
+ */
+const MAX_NODES = 20_000;
+
+interface Budget {
+  left: number;
+}
 
 /** Parse one YAML document. Never throws: syntax errors come back as problems. */
 export function parseYaml(text: string, file: string): ParsedYaml {
@@ -56,7 +65,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { root: null, problems: syntaxProblems(doc.errors, file, lineAt) };
   }
   const problems: ContentProblem[] = [];
-  const root = doc.contents === null ? null : convert(doc, doc.contents, 0, file, lineAt, problems);
+  const budget: Budget = { left: MAX_NODES };
+  const root = doc.contents === null ? null : convert(doc, doc.contents, 0, file, lineAt, problems, budget);
   return { root, problems };
 }
 
@@ -67,8 +77,15 @@ function convert(
   file: string,
   lineAt: (offset: number | undefined) => number,
   problems: ContentProblem[],
+  budget: Budget,
 ): YNode {
   const line = lineAt((node as { range?: [number, number] } | null)?.range?.[0]);
+  if (--budget.left < 0) {
+    if (budget.left === -1) {
+      problems.push({ file, line, reason: 'The YAML uses aliases (*name) that expand to far too much data here. Write the values out instead of repeating aliases.' });
+    }
+    return { kind: 'scalar', line, value: null, raw: '' };
+  }
   if (depth > MAX_DEPTH) {
     problems.push({ file, line, reason: 'The YAML nests too deeply here (an alias that refers to itself?).' });
     return { kind: 'scalar', line, value: null, raw: '' };
@@ -80,7 +97,7 @@ function convert(
       return { kind: 'scalar', line, value: null, raw: '' };
     }
     // Keep the alias's own line: that is where the author used it.
-    return { ...convert(doc, target, depth + 1, file, lineAt, problems), line };
+    return { ...convert(doc, target, depth + 1, file, lineAt, problems, budget), line };
   }
   if (isMap(node)) {
     const entries: YEntry[] = [];
@@ -96,7 +113,7 @@ function convert(
       let value: YNode =
         pair.value === null || pair.value === undefined
           ? { kind: 'scalar', line: keyLine, value: null, raw: '' }
-          : convert(doc, pair.value, depth + 1, file, lineAt, problems);
+          : convert(doc, pair.value, depth + 1, file, lineAt, problems, budget);
       // A block under a key ("credit:" then indented lines) is named by the key's line: that is
       // where an author looks for "the credit is missing its source".
       if (value.kind !== 'scalar') value = { ...value, line: keyLine };
@@ -108,7 +125,7 @@ function convert(
     const items = node.items.map((item) =>
       item === null || item === undefined
         ? ({ kind: 'scalar', line, value: null, raw: '' } as YScalar)
-        : convert(doc, item, depth + 1, file, lineAt, problems),
+        : convert(doc, item, depth + 1, file, lineAt, problems, budget),
     );
     return { kind: 'seq', line, items };
   }
@@ -165,6 +182,8 @@ function explain(e: YAMLError): string {
     case 'MULTILINE_IMPLICIT_KEY':
       return `YAML syntax error: ${detail}. A key and its colon must be on one line; long texts go in quotes or after "|".`;
     default:
+      // The yaml library reports its own stack overflow on absurdly deep nesting as a syntax error.
+      if (/call stack/i.test(detail)) return 'YAML syntax error: lists or blocks are nested inside each other far too deeply here.';
       return `YAML syntax error: ${detail}.`;
   }
 }

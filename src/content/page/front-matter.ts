@@ -41,7 +41,14 @@ export function readFrontMatter(text: string, report: PageReport): FrontMatter |
     }
     return null;
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch {
+    // The yaml library refuses aliases that expand to a huge value (a "billion laughs" document).
+    report.error(2, 'The front matter uses aliases (*name) that expand to too much data. Write the settings out in full.');
+    return null;
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     report.error(2, 'The front matter must be a list of settings such as "title: Discussion" and "nav_order: 50".');
     return null;
@@ -60,7 +67,9 @@ export function readFrontMatter(text: string, report: PageReport): FrontMatter |
   if (!title) {
     ok = false;
     if (rawTitle === undefined) report.error(1, 'The front matter has no "title:". Add one, e.g. "title: Discussion".');
-    else report.error(keyLine('title'), 'The "title:" in the front matter is empty. Write the lesson title after it.');
+    else if (rawTitle !== null && typeof rawTitle === 'object') {
+      report.error(keyLine('title'), `The "title:" in the front matter is ${kind(rawTitle)}, not text. Write the lesson title after it, e.g. "title: Discussion".`);
+    } else report.error(keyLine('title'), 'The "title:" in the front matter is empty. Write the lesson title after it.');
   }
 
   const rawOrder = fm.nav_order;
@@ -72,11 +81,23 @@ export function readFrontMatter(text: string, report: PageReport): FrontMatter |
     if (rawOrder === undefined || rawOrder === null) {
       report.error(1, 'The front matter has no "nav_order:". Add one (a number, e.g. "nav_order: 50"): it sets the lesson order.');
     } else {
-      report.error(keyLine('nav_order'), `"nav_order: ${String(rawOrder).trim()}" is not a number. Write a number such as 50: it sets the lesson order.`);
+      const shown =
+        typeof rawOrder === 'object'
+          ? kind(rawOrder)
+          : typeof rawOrder === 'number'
+            ? 'the "nav_order:" value (it reads as infinity or "not a number")'
+            : `"nav_order: ${String(rawOrder).trim()}"`;
+      report.error(keyLine('nav_order'), `${shown.charAt(0).toUpperCase()}${shown.slice(1)} is not a number. Write a number such as 50 after "nav_order:": it sets the lesson order.`);
     }
   }
 
   const parent = typeof fm.parent === 'string' && fm.parent.trim() ? fm.parent.trim() : null;
   if (!ok) return null;
   return { title, navOrder, parent, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+}
+
+/** What a YAML value that is not a scalar looks like to an author. */
+function kind(value: object): string {
+  if (value instanceof Date) return 'a date';
+  return Array.isArray(value) ? 'a list' : 'a block of settings';
 }

@@ -7,7 +7,7 @@ import type { Footnote, TocEntry } from '../../course/types.ts';
 import { renderMarkdownUnsafe } from '../markdown.ts';
 import { sanitizeHtml } from '../sanitize.ts';
 import { collectIds, assignPassageIds } from './passages.ts';
-import { findAll, getAttr, isElement, isText, parseHtml, serializeChildren, type Node, type ParentNode } from './dom.ts';
+import { detach, findAll, getAttr, isElement, isText, parseHtml, serializeChildren, type Node, type ParentNode } from './dom.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { processHeadings, readHeadings } from './headings.ts';
 import { extractFigures, placeFigures, resolveInlineImages, type FigureSource, type ImageContext } from './images.ts';
@@ -51,8 +51,19 @@ function dropStrayTokens(body: ParentNode): void {
   visit(body);
 }
 
+/**
+ * A paragraph whose raw HTML the sanitiser removed whole (`<iframe ...>` alone on a line) is left
+ * empty: it would be a passage with nothing to read, and an empty stop for screen readers.
+ */
+function dropEmptyParagraphs(body: ParentNode): void {
+  const empty = findAll(body, (el) => el.tagName === 'p' && el.childNodes.every((c) => isText(c) && c.value.trim() === ''));
+  for (const p of empty) detach(p);
+}
+
 export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, report: PageReport): RenderedPage | null {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // The private-use characters are the importer's own markers (source.ts, TOKEN_RE): from the author
+  // they would be taken for a figure or note that does not exist, so they are dropped.
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\uE000\uE001]/g, '');
   const fm = readFrontMatter(text, report);
   if (!fm) return null;
   const imageCtx: ImageContext = { ...ctx, report };
@@ -84,6 +95,7 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
   const footnotes = linkNotes(body, notes, report);
   placeFigures(body, figures, imageCtx);
   enhanceTables(body);
+  dropEmptyParagraphs(body);
   assignPassageIds(body, headingId);
   dropStrayTokens(body);
 

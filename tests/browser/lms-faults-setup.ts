@@ -1,0 +1,216 @@
+/**
+ * Node side of the LMS fault tests: bundle tests/helpers/fault-lms.ts (StrictLms over scorm-again's
+ * ESM build) for the browser, serve it with the built course as a parent page, launch the course in
+ * that page with a fault configuration, and drive it with Playwright locators (they pierce the
+ * course's shadow roots and, through frameLocator, the LMS page's iframe).
+ */
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Answer, Course, Question, Quiz } from '../../src/course/types.ts';
+import type { FaultConfig, LmsReport } from '../helpers/fault-lms.ts';
+import { serve, type StaticServer } from '../helpers/static-server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const PARENT_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
+<script src="/lms/fault-lms.js"></script></head><body></body></html>`;
+
+/** The fault LMS as one classic script (esbuild bundles scorm-again's ESM build into it). */
+export async function bundleFaultLms(): Promise<string> {
+  const out = await build({
+    stdin: {
+      contents: "import { installParent } from './tests/helpers/fault-lms.ts';\ninstallParent(window);\n",
+      resolveDir: ROOT,
+      loader: 'ts',
+      sourcefile: 'fault-lms-entry.ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
+}
+
+/** Serve the built course plus the LMS parent page (/lms.html) and its script. */
+export async function serveWithLms(dist: string, extra: Record<string, [string, string]> = {}): Promise<StaticServer> {
+  const script = await bundleFaultLms();
+  return serve(dist, {
+    routes: {
+      '/lms.html': ['text/html; charset=utf-8', PARENT_HTML],
+      '/lms/fault-lms.js': ['text/javascript; charset=utf-8', script],
+      ...extra,
+    },
+  });
+}
+
+/**
+ * The LMS "server": what each successful Commit/Finish of any launch in this context stored, merged
+ * in the order they arrived (a later launch's values replace an earlier one's, as Moodle's tracks do).
+ */
+export class LmsBackend {
+  stored: Record<string, string> = {};
+  syncs = 0;
+  async attach(context: BrowserContext): Promise<void> {
+    await context.exposeBinding('lmsSync', (_source, stored: Record<string, string>) => {
+      this.stored = { ...this.stored, ...stored };
+      this.syncs++;
+    });
+  }
+}
+
+export interface Launch {
+  page: Page;
+  course: FrameLocator;
+  report(): Promise<LmsReport>;
+  /** What the course's progress store holds now. */
+  answers(quizId: string): Promise<Record<string, Answer>>;
+  /** The visible notices' text. */
+  notices(): Promise<string[]>;
+  /** Close the course like a learner closing the window: its document is unloaded (pagehide). */
+  closeCourse(): Promise<void>;
+}
+
+/** Open the LMS parent page with this configuration; resolves when the course's first view shows. */
+export async function launchCourse(context: BrowserContext, server: StaticServer, cfg: FaultConfig): Promise<Launch> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/lms.html?cfg=${encodeURIComponent(JSON.stringify(cfg))}`);
+  const course = page.frameLocator('#course');
+  await course.locator('course-app main h1').first().waitFor({ timeout: 20_000 });
+  return {
+    page,
+    course,
+    report: () => page.evaluate(() => (window as unknown as { lmsReport(): LmsReport }).lmsReport()),
+    answers: (quizId) =>
+      course.locator('course-app').evaluate((el, id) => {
+        const app = el as unknown as { store: { get(): { quizzes: Record<string, { answers: Record<string, Answer> }> } } };
+        return JSON.parse(JSON.stringify(app.store.get().quizzes[id]?.answers ?? {}));
+      }, quizId),
+    notices: async () => (await course.locator('notice-banner li p.text').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()),
+    closeCourse: () => page.evaluate(() => document.getElementById('course')?.remove()),
+  };
+}
+
+/** The compiled course, as the page has it. */
+export function readCourse(launch: Launch): Promise<Course> {
+  return launch.course.locator('course-app').evaluate((el) => JSON.parse(JSON.stringify((el as unknown as { course: Course }).course)));
+}
+
+/** Go somewhere through the course menu. */
+export async function goByMenu(course: FrameLocator, name: string): Promise<void> {
+  await course.getByRole('button', { name: 'Course menu' }).click();
+  await course.getByRole('navigation', { name: 'Course menu' }).getByRole('link', { name: new RegExp(`^${escapeRe(name)}`) }).click();
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The question on screen. */
+export async function currentQuestion(course: FrameLocator, quiz: Quiz): Promise<Question> {
+  const id = await course.locator('quiz-view #question').evaluate((el) => (el as unknown as { question: { id: string } }).question.id);
+  const q = quiz.questions.find((x) => x.id === id);
+  if (!q) throw new Error(`Question ${id} is not in quiz ${quiz.id}`);
+  return q;
+}
+
+/** Answer the question on screen, by its visible labels (right or not), and submit it. */
+export async function answerAndSubmit(course: FrameLocator, quiz: Quiz, right: boolean): Promise<Question> {
+  const q = await currentQuestion(course, quiz);
+  const view = course.locator('quiz-view');
+  switch (q.type) {
+    case 'single': {
+      const pick = right ? q.correct : q.options.find((o) => o.id !== q.correct)!.id;
+      await view.getByRole('radio', { name: q.options.find((o) => o.id === pick)!.text, exact: true }).check();
+      break;
+    }
+    case 'multiple': {
+      const picks = right ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id];
+      for (const id of picks) await view.getByRole('checkbox', { name: q.options.find((o) => o.id === id)!.text, exact: true }).check();
+      break;
+    }
+    case 'truefalse':
+      await view.getByRole('radio', { name: String(right ? q.correct : !q.correct) === 'true' ? 'True' : 'False', exact: true }).check();
+      break;
+    case 'matching':
+      for (const item of q.items) {
+        const target = right ? q.correct[item.id] : q.targets.find((t) => t.id !== q.correct[item.id])!.id;
+        await view.getByRole('combobox', { name: item.text, exact: true }).selectOption(target);
+      }
+      break;
+    case 'ordering':
+      // The shown (shuffled) order is an answer already.
+      break;
+  }
+  await view.getByRole('button', { name: 'Submit answer' }).click();
+  await view.locator('question-feedback').waitFor();
+  return q;
+}
+
+/** Open a quiz from the menu and start it: the first question shows. */
+export async function startQuiz(course: FrameLocator, quiz: Quiz): Promise<void> {
+  await goByMenu(course, quiz.title);
+  await course.getByRole('button', { name: 'Start the quiz' }).click();
+  await course.locator('quiz-view #question').waitFor();
+}
+
+export async function nextQuestion(course: FrameLocator): Promise<void> {
+  await course.locator('quiz-view').getByRole('button', { name: 'Next question' }).click();
+  await course.locator('quiz-view #question').waitFor();
+}
+
+/** "Take a break", then "Save and exit" (Finish/Terminate). */
+export async function saveAndExit(course: FrameLocator): Promise<string> {
+  await course.getByRole('button', { name: 'Take a break' }).click();
+  await course.getByRole('button', { name: 'Save and exit' }).click();
+  const message = course.locator('break-page .exit-message');
+  await message.filter({ hasNotText: /Saving/ }).filter({ hasText: /\S/ }).waitFor();
+  return ((await message.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Interaction ids and learner responses in stored CMI (2004 learner_response or 1.2 student_response). */
+export function storedInteractions(stored: Record<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, id] of Object.entries(stored)) {
+    const m = /^cmi\.interactions\.(\d+)\.id$/.exec(k);
+    if (!m) continue;
+    out.set(id, stored[`cmi.interactions.${m[1]}.learner_response`] ?? stored[`cmi.interactions.${m[1]}.student_response`] ?? '');
+  }
+  return out;
+}
+
+/**
+ * A private copy of the test build. Other test runs (their globalSetup) may remove and rebuild
+ * TEST_DIST while these tests serve it; copy it once it is complete, or build it when it does not
+ * come back.
+ */
+export async function privateCopy(testDist: string, dest: string): Promise<void> {
+  const { cp, rm, stat } = await import('node:fs/promises');
+  const { buildCourse } = await import('../helpers/build.ts');
+  const complete = async (dir: string) => {
+    try {
+      return (await stat(path.join(dir, 'index.html'))).isFile() && (await stat(path.join(dir, 'course.js'))).isFile();
+    } catch {
+      return false;
+    }
+  };
+  await rm(dest, { recursive: true, force: true });
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    if (await complete(testDist)) {
+      try {
+        await cp(testDist, dest, { recursive: true });
+        if (await complete(dest)) return;
+      } catch {
+        // Removed while copying: try again.
+      }
+      await rm(dest, { recursive: true, force: true });
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await buildCourse(dest);
+}
