@@ -61,12 +61,20 @@ export class QuestionChoice extends QuestionBase {
     this.emitAnswer(answer);
   }
 
+  /**
+   * GOV.UK's "Select all that apply." for checkboxes, unless the author wrote a hint of their own:
+   * theirs is more precise ("Choose two."), and both together repeat or contradict each other.
+   */
+  private multipleHint(): string {
+    return this.choice.type === 'multiple' && !this.choice.hintHtml ? 'Select all that apply.' : '';
+  }
+
   override render() {
     const q = this.choice;
     const multiple = q.type === 'multiple';
     return html`<div class="form-group ${this.error ? 'has-error' : ''}">
       <fieldset aria-describedby=${this.describedBy(multiple || !!q.hintHtml)}>
-        ${this.renderLegend()} ${this.renderHint(multiple ? 'Select all that apply.' : '')} ${this.renderError()}
+        ${this.renderLegend()} ${this.renderHint(this.multipleHint())} ${this.renderError()}
         <div class="choices">
           ${this.rows().map(
             (row) => html`<div class="choice">
