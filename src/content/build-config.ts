@@ -30,7 +30,9 @@ export function courseBuildConfig(opts: BuildOptions): RollupOptions {
     plugins: [
       coursePlugin(opts),
       minifyCssPlugin(),
-      nodeResolve({ browser: true }),
+      // `production`: Lit's exports without its dev-mode checks and "Lit is in dev mode" warning.
+      // https://lit.dev/docs/tools/production/
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
       esbuild({ target: 'es2021', minify: opts.minify ?? true, tsconfig: path.join(ROOT, 'tsconfig.json'), legalComments: 'none' }),
     ],
     onwarn(warning, warn) {

@@ -13,6 +13,17 @@ export interface Notice {
   text: string;
 }
 
+/** What save() and exit() achieved, so the learner is told the truth. */
+export interface SaveResult {
+  /**
+   * The LMS confirmed that it holds the learner's current progress (standalone: this browser kept
+   * it). False when a Commit or Finish failed or a core value (e.g. suspend_data) was refused.
+   */
+  saved: boolean;
+  /** A copy of the current progress is kept in this browser, so opening the course here again carries on. */
+  inBrowser: boolean;
+}
+
 export interface CourseSession {
   /** How progress is kept: an LMS through SCORM 1.2 or 2004, or this browser only. */
   readonly mode: 'scorm12' | 'scorm2004' | 'standalone';
@@ -22,10 +33,13 @@ export interface CourseSession {
   notices(): Notice[];
   /** Told whenever the notices change; returns an unsubscribe function. */
   onNotices(listener: (notices: Notice[]) => void): () => void;
-  /** Save now (commit) without ending the session: used by "Take a break". */
-  save(): Promise<void>;
-  /** Save and end the session (Finish/Terminate, exactly once): "Save and exit". Safe to call twice. */
-  exit(): Promise<void>;
+  /** Save now (commit) without ending the session: used by "Take a break". Resolves when the LMS answered. */
+  save(): Promise<SaveResult>;
+  /**
+   * Save and end the session (Finish/Terminate, exactly once): "Save and exit". Safe to call twice
+   * (the second call reports the first one's result).
+   */
+  exit(): Promise<SaveResult>;
   /** True once exit() has run: the LMS will not take more data in this launch. */
   readonly ended: boolean;
 }

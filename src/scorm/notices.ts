@@ -53,6 +53,11 @@ export const NOTICES = {
       'Your learning system cannot take all of your progress details, so some may not be kept. Your answers so ' +
       'far are saved in this browser. Please tell your learning team.',
   },
+  openElsewhere: {
+    id: 'open-elsewhere',
+    level: 'info',
+    text: 'This course is also open in another window. What you do in either is kept together, but it is easiest to use just one.',
+  },
   sessionEnded: {
     id: 'session-ended',
     level: 'info',

@@ -16,7 +16,8 @@ import {
   type ProgressState,
   type ProgressStore,
 } from '../course/progress.ts';
-import type { CourseSession, Notice } from '../course/session.ts';
+import { mergeProgress } from '../course/progress-merge.ts';
+import type { CourseSession, Notice, SaveResult } from '../course/session.ts';
 import { connect, type Dialect, type LmsConnection, type LmsError, type Pair } from './adapter.ts';
 import { findApi } from './api-discovery.ts';
 import { coreValues, lessonObjectives } from './cmi-mapping.ts';
@@ -25,7 +26,7 @@ import { buildInteraction, type InteractionRecord } from './interactions.ts';
 import { NOTICES, NoticeBoard } from './notices.ts';
 import { scorm12 } from './scorm12.ts';
 import { scorm2004 } from './scorm2004.ts';
-import { browserStorage, LocalMirror, storageKey, type StorageLike } from './standalone.ts';
+import { browserStorage, LocalMirror, parseMirror, storageKey, type MirrorRecord, type StorageLike } from './standalone.ts';
 import { decodeSuspend, encodeSuspend, type DecodeResult } from './suspend-codec.ts';
 
 interface EventTargetLike {
@@ -67,7 +68,19 @@ function defaultDefer(fn: () => void): void {
   setTimeout(run, 100);
 }
 
+/** Anything done at all: a lesson read, a quiz started, a place other than the start page. */
+function hasProgress(state: ProgressState): boolean {
+  return state.lessonsRead.length > 0 || state.location.view !== 'start' || Object.values(state.quizzes).some((q) => q.attempt > 0);
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A copy saved after a failed Initialize is adopted by a later LMS launch only this long after it
+ * was saved: the learner is asked to try again soon, and on a shared computer an old copy is more
+ * likely to be someone else's.
+ */
+export const ADOPT_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
 
 interface PendingInteraction {
   record: InteractionRecord;
@@ -91,12 +104,20 @@ class Tracker implements TrackingSession {
   private lastEncoded = '';
   private suspendText = '';
   private lastMirror = '';
+  /** The browser copy holds the current progress (its last write worked). */
+  private mirrorOk = true;
+  /** The browser copy's text as this window last saw or wrote it: anything else was written by another window. */
+  private lastSeen: string | null = null;
+  /** The learner did something in this window (not only progress merged from another window). */
+  private usedHere = false;
+  private exitResult: SaveResult | null = null;
   private statusKey = '';
   private mirror: LocalMirror;
   private objectiveIndex: Map<string, number> | null = null;
   private nextInteraction: number | null = null;
   private readonly queue: PendingInteraction[] = [];
   private readonly shownAt = new Map<string, number>();
+  private readonly storage: StorageLike | null;
 
   constructor(
     private readonly course: Course,
@@ -107,6 +128,8 @@ class Tracker implements TrackingSession {
     storage: StorageLike | null,
     opts: SessionOptions,
     initialNotices: Notice[],
+    /** An LMS was found but its Initialize failed: this launch's copies are marked for adoption. */
+    private readonly lmsFailed = false,
   ) {
     this.mode = dialect ? dialect.mode : 'standalone';
     this.now = opts.now ?? Date.now;
@@ -115,6 +138,7 @@ class Tracker implements TrackingSession {
     initialNotices.forEach((n) => this.board.add(n));
 
     const learner = conn && dialect ? (conn.get(dialect.el.learnerId) ?? '') : undefined;
+    this.storage = storage;
     this.mirror = new LocalMirror(storage, storageKey(course.id, learner));
     if (!conn && !this.mirror.available) this.board.add(NOTICES.noStorage);
 
@@ -142,16 +166,19 @@ class Tracker implements TrackingSession {
     return this.board.subscribe(listener);
   }
 
-  async save(): Promise<void> {
+  async save(): Promise<SaveResult> {
     if (!this.conn || this.ended) {
-      this.saveMirror(false);
-      return;
+      if (!this.ended) this.absorbOtherWindow();
+      // After Finish the LMS takes nothing more: it holds the progress only if nothing changed since.
+      const inBrowser = this.saveMirror(this.conn ? this.inSync() : false);
+      return { saved: this.conn ? this.inSync() : inBrowser, inBrowser };
     }
-    await this.scheduler.commit();
+    const ok = await this.scheduler.commit();
+    return { saved: ok && this.inSync(), inBrowser: this.mirrorOk };
   }
 
-  async exit(): Promise<void> {
-    this.finish();
+  async exit(): Promise<SaveResult> {
+    return this.finish();
   }
 
   /** Restore progress, start listening. Runs before startSession returns. */
@@ -170,10 +197,12 @@ class Tracker implements TrackingSession {
   // ---- restore --------------------------------------------------------------------------------
 
   private restore(): void {
-    const fromMirror = this.mirror.load();
+    this.lastSeen = this.mirror.raw();
+    const fromMirror = parseMirror(this.lastSeen);
     const local = fromMirror ? decodeSuspend(this.course, fromMirror.suspend) : null;
     let chosen: DecodeResult | null = null;
     let bookmark = '';
+    let adopted: LocalMirror | null = null;
 
     if (this.conn && this.dialect) {
       const entry = this.conn.get(this.dialect.el.entry) ?? '';
@@ -189,15 +218,29 @@ class Tracker implements TrackingSession {
           chosen = local;
           this.board.add(NOTICES.restoredFromBrowser);
         }
-      } else if (local?.ok && (lms !== null || !fromMirror?.synced)) {
-        // LMS data unreadable, or none while the browser holds saves the LMS never confirmed.
+      } else if (local?.ok && hasProgress(local.state) && (lms !== null || !fromMirror?.synced)) {
+        // LMS data unreadable, or none while the browser holds saves the LMS never confirmed. (A copy
+        // with nothing in it, e.g. another window's opening values, is nothing to restore or announce.)
         chosen = local;
         this.board.add(NOTICES.restoredFromBrowser);
       } else if (lms) {
         this.log(`suspend_data not restored (${lms.ok ? '' : lms.reason})`);
         this.board.add(NOTICES.restoreFailed);
       }
-      if (!chosen && entry !== 'resume' && fromMirror?.synced) this.mirror.clear(); // the LMS started afresh
+      if (!chosen && entry !== 'resume' && fromMirror?.synced) {
+        this.mirror.clear(); // the LMS started afresh
+        this.lastSeen = null;
+      }
+      if (!chosen && lms === null) {
+        // The LMS holds no progress of its own: progress from a launch whose Initialize failed may be
+        // this learner's (see adoptable()).
+        const found = this.adoptable();
+        if (found) {
+          chosen = found.result;
+          adopted = found.from;
+          this.board.add(NOTICES.restoredFromBrowser);
+        }
+      }
     } else if (local) {
       if (local.ok) chosen = local;
       else this.board.add(NOTICES.restoreFailed);
@@ -209,10 +252,50 @@ class Tracker implements TrackingSession {
       const loc = chosen.state.location;
       this.resumeLocation = loc.view === 'start' ? null : loc;
       this.lastEncoded = encodeSuspend(this.course, this.store.get(), 0);
+      // Now this learner's (unconfirmed) copy: the marked one goes, so nobody else adopts it.
+      if (adopted && this.saveMirror(false)) adopted.clear();
     } else if (bookmark) {
       const loc = locationFromString(this.course, bookmark);
       if (loc && loc.view !== 'start') this.resumeLocation = loc;
     }
+  }
+
+  /**
+   * A copy saved in this browser after an LMS's Initialize failed (marked `lmsFailedAt`, under the
+   * standalone key since the learner was unknown), when it is readable and recent. Only asked for
+   * when the LMS has no suspend_data: on a shared computer the copy may be another learner's, and a
+   * learner who already has progress in the LMS keeps it. Copies that can never be adopted (another
+   * course version, too old) are cleared.
+   */
+  private adoptable(): { result: DecodeResult; from: LocalMirror } | null {
+    const from = new LocalMirror(this.storage, storageKey(this.course.id));
+    const rec = from.load();
+    if (rec?.lmsFailedAt === undefined) return null;
+    const result = decodeSuspend(this.course, rec.suspend);
+    if (result.ok && hasProgress(result.state) && this.now() - rec.lmsFailedAt <= ADOPT_MAX_AGE_MS) return { result, from };
+    from.clear();
+    return null;
+  }
+
+  /**
+   * The course is open in another window too (same learner, same browser): it saved progress into
+   * the shared browser copy. Merge that into the store, so that this window's next commit or
+   * Finish does not send older progress over what the learner did there.
+   */
+  private absorbOtherWindow(): void {
+    const raw = this.mirror.raw();
+    if (raw === null || raw === this.lastSeen) return;
+    this.lastSeen = raw;
+    const rec = parseMirror(raw);
+    const theirs = rec ? decodeSuspend(this.course, rec.suspend) : null;
+    if (!theirs?.ok) return;
+    this.board.add(NOTICES.openElsewhere);
+    // Later saves count on from the higher counter, so a relaunch can tell which copy is newer.
+    this.seq = Math.max(this.seq, theirs.seq);
+    const mine = this.store.get();
+    // A window the learner has not used since it opened follows the other one's place too.
+    const merged = mergeProgress(mine, theirs.state, { followLocation: !this.usedHere });
+    if (merged !== mine) this.store.restore(merged);
   }
 
   /** Where the LMS's objectives and interactions are; null when it does not support them. */
@@ -236,6 +319,7 @@ class Tracker implements TrackingSession {
 
   private changed(state: ProgressState, detail: ChangeDetail): void {
     const now = this.now();
+    if (detail.reason !== 'restore') this.usedHere = true;
     if (detail.reason === 'answer' && detail.quizId && detail.questionId) this.queueInteraction(state, detail, now);
     if ((detail.reason === 'quiz-start' || detail.reason === 'answer') && detail.quizId) this.shownAt.set(detail.quizId, now);
     if (detail.reason === 'location' && state.location.view === 'quiz') this.shownAt.set(state.location.id, now);
@@ -281,12 +365,21 @@ class Tracker implements TrackingSession {
     return this.suspendText;
   }
 
-  private saveMirror(synced: boolean): void {
-    const record = { suspend: this.encode(), seq: this.seq, synced };
+  /** Returns true when the browser copy holds the current progress. */
+  private saveMirror(synced: boolean): boolean {
+    const record: MirrorRecord = { suspend: this.encode(), seq: this.seq, synced };
+    const same = JSON.stringify(record);
+    if (same === this.lastMirror && this.mirrorOk) return true;
+    if (this.lmsFailed) record.lmsFailedAt = this.now();
     const text = JSON.stringify(record);
-    if (text === this.lastMirror) return;
-    if (this.mirror.save(record)) this.lastMirror = text;
-    else if (!this.conn) this.board.add(NOTICES.noStorage); // standalone: this browser was the only copy
+    this.mirrorOk = this.mirror.saveText(text);
+    if (this.mirrorOk) {
+      this.lastMirror = same;
+      this.lastSeen = text;
+    } else if (!this.conn) {
+      this.board.add(NOTICES.noStorage); // standalone: this browser was the only copy
+    }
+    return this.mirrorOk;
   }
 
   /**
@@ -297,6 +390,7 @@ class Tracker implements TrackingSession {
   private write(timed: boolean, final = false): boolean {
     const conn = this.conn;
     const dialect = this.dialect;
+    this.absorbOtherWindow(); // never send older progress over another window's
     this.saveMirror(false); // first, so nothing is lost if the LMS call hangs or throws
     if (!conn || !dialect) return true;
     const state = this.store.get();
@@ -390,24 +484,30 @@ class Tracker implements TrackingSession {
   // ---- ending ---------------------------------------------------------------------------------
 
   /** Final values and Finish/Terminate, exactly once (exit() or pagehide). */
-  private finish(): void {
-    if (this.ended) return;
+  private finish(): SaveResult {
+    if (this.exitResult) return this.exitResult;
     if (!this.conn || !this.dialect) {
-      this.saveMirror(false);
+      this.absorbOtherWindow();
+      const kept = this.saveMirror(false);
       this.ended = true;
-      return;
+      this.exitResult = { saved: kept, inBrowser: kept };
+      return this.exitResult;
     }
     const wrote = this.write(true, true);
     this.ended = true;
     const ok = this.conn.finish();
+    let saved = false;
     if (ok && wrote) {
       this.uncommitted = false; // Finish stores everything
-      this.saveMirror(this.inSync());
+      saved = this.inSync(); // false when suspend_data was too long to send
+      this.saveMirror(saved);
       this.board.remove(NOTICES.saveFailed.id);
     } else {
       this.log('Finish failed', this.conn.errors[this.conn.errors.length - 1]);
       this.board.add(NOTICES.exitFailed);
     }
+    this.exitResult = { saved, inBrowser: this.mirrorOk };
+    return this.exitResult;
   }
 
   private listen(): void {
@@ -424,6 +524,11 @@ class Tracker implements TrackingSession {
     });
     // Moodle saves a Finish sent from the SCO's own pagehide (it uses sendBeacon then).
     on(win, 'pagehide', () => (this.conn ? this.finish() : this.saveMirror(false)));
+    // Another window of this course (same origin, same learner) saved progress.
+    // https://html.spec.whatwg.org/multipage/webstorage.html#the-storageevent-interface
+    on(win, 'storage', (e) => {
+      if ((e as StorageEvent).key === this.mirror.key && !this.ended) this.absorbOtherWindow();
+    });
     on(win, 'pageshow', (e) => {
       if ((e as PageTransitionEvent).persisted && this.ended && this.conn) this.board.add(NOTICES.sessionEnded);
     });
@@ -454,7 +559,7 @@ export async function startSession(course: Course, store: ProgressStore, options
   } else {
     notices.push(NOTICES.standalone);
   }
-  const tracker = new Tracker(course, store, conn, dialect, win, storage, options, notices);
+  const tracker = new Tracker(course, store, conn, dialect, win, storage, options, notices, !!found && !conn);
   tracker.start();
   return tracker;
 }

@@ -19,6 +19,12 @@ export interface MirrorRecord {
   seq: number;
   /** True once the LMS confirmed a commit of this very save. */
   synced: boolean;
+  /**
+   * Set on copies saved by a launch from an LMS whose Initialize failed (progress of an LMS learner
+   * we could not identify, kept under the standalone key): when it was saved, in ms since 1970, so
+   * an old copy is not adopted. The next LMS launch may adopt it (see runtime.ts).
+   */
+  lmsFailedAt?: number;
 }
 
 /** Key per course, and per learner in LMS mode (a shared computer must not mix learners). */
@@ -42,6 +48,20 @@ export function browserStorage(win: unknown): StorageLike | null {
   }
 }
 
+/** A stored record, or null when it is missing or not one of ours. */
+export function parseMirror(raw: string | null): MirrorRecord | null {
+  if (!raw) return null;
+  try {
+    const rec = JSON.parse(raw) as Partial<MirrorRecord> | null;
+    if (!rec || typeof rec.suspend !== 'string' || typeof rec.seq !== 'number' || typeof rec.synced !== 'boolean') return null;
+    const out: MirrorRecord = { suspend: rec.suspend, seq: rec.seq, synced: rec.synced };
+    if (typeof rec.lmsFailedAt === 'number') out.lmsFailedAt = rec.lmsFailedAt;
+    return out;
+  } catch {
+    return null;
+  }
+}
+
 export class LocalMirror {
   constructor(
     private readonly storage: StorageLike | null,
@@ -52,23 +72,29 @@ export class LocalMirror {
     return this.storage !== null;
   }
 
-  load(): MirrorRecord | null {
+  /** The stored text as it is (null when none or unreadable), to tell whether another window wrote it. */
+  raw(): string | null {
     try {
-      const raw = this.storage?.getItem(this.key);
-      if (!raw) return null;
-      const rec = JSON.parse(raw) as Partial<MirrorRecord>;
-      if (typeof rec.suspend !== 'string' || typeof rec.seq !== 'number' || typeof rec.synced !== 'boolean') return null;
-      return { suspend: rec.suspend, seq: rec.seq, synced: rec.synced };
+      return this.storage?.getItem(this.key) ?? null;
     } catch {
       return null;
     }
   }
 
+  load(): MirrorRecord | null {
+    return parseMirror(this.raw());
+  }
+
   /** Returns false when the browser would not keep it. */
   save(rec: MirrorRecord): boolean {
+    return this.saveText(JSON.stringify(rec));
+  }
+
+  /** `save` for a record already turned into text. */
+  saveText(text: string): boolean {
     if (!this.storage) return false;
     try {
-      this.storage.setItem(this.key, JSON.stringify(rec));
+      this.storage.setItem(this.key, text);
       return true;
     } catch {
       return false;

@@ -174,7 +174,8 @@ describe('the LMS cannot be reached', () => {
     // "You can close the course and open it again to try once more": the next launch, with the LMS
     // working, must not have lost what the learner did while it was unreachable.
     const again = await relaunchAndCheck(context, { version: '2004' }, given);
-    await saveAndExit(again.course);
+    expect(await again.notices()).toEqual([shown(NOTICES.restoredFromBrowser)]);
+    expect(await saveAndExit(again.course)).toBe('Your progress is saved. You can close this window now.');
     expectAnswersIn(backend.stored, given);
   });
 });
@@ -242,6 +243,8 @@ describe('commits fail', () => {
     await l.course.getByRole('button', { name: 'Take a break' }).click();
     // One try and three retries (0.5 s, 2 s, 5 s), then the learner is told.
     await expect.poll(() => l.notices(), { timeout: 15_000, interval: 500 }).toEqual([shown(NOTICES.saveFailed)]);
+    // The break page does not say "saved" next to that warning.
+    await l.course.getByText('Your progress is kept in this browser on this device. Take as long as you need.').waitFor();
     expect(backend.syncs).toBe(0);
     // The learner carries on: one more answer.
     await l.course.getByRole('button', { name: 'Carry on where I was' }).click();
@@ -267,6 +270,7 @@ describe('commits fail', () => {
     await l.closeCourse();
     // The LMS did not confirm anything: the exit message must not say the opposite of the notice.
     expect(message).not.toBe('Your progress is saved. You can close this window now.');
+    expect(message).toBe('Your progress is kept in this browser on this device; open the course again here to carry on. You can close this window now.');
     const r = await l.report();
     expect(r.finishCount).toBe(1);
     expect(backend.syncs).toBe(0);
@@ -341,6 +345,9 @@ describe('the course window goes away', () => {
     const a = await launchCourse(context, server, { version: '2004' });
     const b = await launchCourse(context, server, { version: '2004' });
     const given = await answerSome(a, 1);
+    // Each window says once, calmly, that the course is open in another one too.
+    await expect.poll(() => b.notices()).toEqual([shown(NOTICES.openElsewhere)]);
+    expect(await a.notices()).toEqual([shown(NOTICES.openElsewhere)]);
     await a.closeCourse();
     // The learner notices the second window later and closes it without doing anything there.
     await b.closeCourse();

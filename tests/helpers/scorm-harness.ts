@@ -52,6 +52,12 @@ export class FakeWindow extends EventTarget {
   pagehide(): void {
     this.dispatchEvent(new Event('pagehide'));
   }
+  /** What a browser sends when another window of this origin changed localStorage (`key` null: cleared). */
+  storageEvent(key: string | null): void {
+    const e = new Event('storage');
+    Object.defineProperty(e, 'key', { value: key });
+    this.dispatchEvent(e);
+  }
   pageshow(persisted: boolean): void {
     const e = new Event('pageshow');
     Object.defineProperty(e, 'persisted', { value: persisted });

@@ -72,7 +72,8 @@ describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
     h.store.go({ view: 'lesson', id: '02_discussion' });
     h.tick();
     await settle();
-    await h.session.exit();
+    // The learner is told the truth: not confirmed, kept in this browser.
+    expect(await h.session.exit()).toEqual({ saved: false, inBrowser: true });
     expect(ids(h)).toEqual(['save-failed', 'exit-failed']);
     expect(lms.stored).toEqual({});
 
@@ -196,7 +197,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
     expect(h.session.notices()[0].level).toBe('warning');
     h.store.markLessonRead('01_background');
     h.tick();
-    await h.session.exit();
+    expect(await h.session.exit()).toEqual({ saved: true, inBrowser: true }); // in this browser, as the notice says
     h.win.pagehide();
     expect(lms.log.map((e) => e.fn)).toEqual(['Initialize']);
     expect(h.storage.getItem(storageKey(course.id))).not.toBeNull();
@@ -207,7 +208,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
     const h = await launch(course, { lms });
     h.store.markLessonRead('01_background');
     h.tick();
-    await h.session.exit();
+    expect(await h.session.exit()).toEqual({ saved: false, inBrowser: true });
     expect(ids(h)).toEqual(['exit-failed']);
     expect(mirror(h.storage)?.synced).toBe(false);
     expect(lms.finishCount).toBe(1);

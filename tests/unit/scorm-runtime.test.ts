@@ -90,7 +90,7 @@ async function fullRun(version: Version): Promise<{ lms: StrictLms; h: Harness }
   const lms = new StrictLms({ version, masteryScore: 80, learnerId: 'student_7' });
   const h = await launch(course, { lms });
   journey(h);
-  await h.session.exit();
+  expect(await h.session.exit()).toEqual({ saved: true, inBrowser: true });
   return { lms, h };
 }
 
@@ -112,8 +112,8 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
     const calls = lms.log.length;
     h.store.go({ view: 'start' });
     h.tick();
-    await h.session.save();
-    await h.session.exit();
+    expect(await h.session.save()).toEqual({ saved: false, inBrowser: true }); // the LMS has not got the new place
+    expect(await h.session.exit()).toEqual({ saved: true, inBrowser: true }); // what the Finish did
     h.win.pagehide();
     expect(lms.log.length).toBe(calls);
     expect(lms.violations).toEqual([]);
@@ -274,10 +274,10 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
     h.win.hide();
     expect(commits()).toBe(3); // hidden with an unsaved bookmark: commit at once (the page may be frozen next)
     h.win.show();
-    await h.session.save();
+    expect(await h.session.save()).toEqual({ saved: true, inBrowser: true });
     expect(commits()).toBe(3); // nothing changed since
     h.store.go({ view: 'break' });
-    await h.session.save();
+    expect(await h.session.save()).toEqual({ saved: true, inBrowser: true });
     expect(commits()).toBe(4); // "Take a break"
     h.win.pagehide();
     h.win.pagehide();
@@ -405,8 +405,8 @@ describe('standalone (no LMS)', () => {
     expect(h.storage.getItem(storageKey(course.id))).not.toBeNull();
     h.win.hide();
     h.win.pagehide();
-    await h.session.save();
-    await h.session.exit();
+    expect(await h.session.save()).toEqual({ saved: true, inBrowser: true });
+    expect(await h.session.exit()).toEqual({ saved: true, inBrowser: true });
     expect(h.session.ended).toBe(true);
   });
 
@@ -442,7 +442,7 @@ describe('standalone (no LMS)', () => {
 });
 
 describe('page lifecycle', () => {
-  it('listens to visibilitychange, pagehide and pageshow only: never unload or beforeunload', async () => {
+  it('listens to visibilitychange, pagehide, pageshow and storage only: never unload or beforeunload', async () => {
     const types: string[] = [];
     const original = EventTarget.prototype.addEventListener;
     EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: unknown[]) {
@@ -455,6 +455,6 @@ describe('page lifecycle', () => {
     } finally {
       EventTarget.prototype.addEventListener = original;
     }
-    expect([...new Set(types)].sort()).toEqual(['pagehide', 'pageshow', 'visibilitychange']);
+    expect([...new Set(types)].sort()).toEqual(['pagehide', 'pageshow', 'storage', 'visibilitychange']);
   });
 });

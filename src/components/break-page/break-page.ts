@@ -14,7 +14,7 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { supportSection } from '../shared/course-parts.ts';
-import { exitMessage, saveAndExit, type ExitState } from '../shared/exit.ts';
+import { BREAK_KEPT, exitEnded, exitMessage, saveAndExit, saveState, type ExitState } from '../shared/exit.ts';
 
 @customElement('break-page')
 export class BreakPage extends LitElement {
@@ -29,7 +29,8 @@ export class BreakPage extends LitElement {
   /** Its name, e.g. the lesson title. */
   @property() returnLabel = '';
 
-  @state() private saved: 'saving' | 'saved' | 'error' = 'saving';
+  /** `kept`: the LMS did not confirm the save, the browser keeps it; `unsaved`: neither kept it. */
+  @state() private saved: 'saving' | 'saved' | 'kept' | 'unsaved' | 'error' = 'saving';
   @state() private exit: ExitState = 'idle';
 
   override connectedCallback(): void {
@@ -43,14 +44,11 @@ export class BreakPage extends LitElement {
   }
 
   private async save(): Promise<void> {
-    if (!this.session || this.session.ended) {
-      this.saved = 'saved';
-      return;
-    }
+    if (!this.session) return;
     this.saved = 'saving';
     try {
-      await this.session.save();
-      this.saved = 'saved';
+      const state = saveState(await this.session.save());
+      this.saved = state === 'done' ? 'saved' : state;
     } catch (err) {
       console.error(err);
       this.saved = 'error';
@@ -71,13 +69,14 @@ export class BreakPage extends LitElement {
 
   override render() {
     if (!this.course) return nothing;
-    const ended = this.exit === 'done';
+    const ended = exitEnded(this.exit);
     return html`<div class="view">
       <h1 tabindex="-1">Take a break</h1>
       <div role="status" aria-live="polite">
         ${this.saved === 'saving' ? html`<p class="lead">Saving your progress…</p>` : nothing}
         ${this.saved === 'saved' ? html`<p class="lead">Your progress is saved. Take as long as you need.</p>` : nothing}
-        ${this.saved === 'error'
+        ${this.saved === 'kept' ? html`<p class="lead">${BREAK_KEPT}</p>` : nothing}
+        ${this.saved === 'error' || this.saved === 'unsaved'
           ? html`<p class="lead">Your progress could not be saved just now. You can stay on this page and try again with “Save and exit”.</p>`
           : nothing}
       </div>

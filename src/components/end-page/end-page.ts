@@ -14,7 +14,7 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { supportSection } from '../shared/course-parts.ts';
-import { exitMessage, saveAndExit, type ExitState } from '../shared/exit.ts';
+import { exitEnded, exitMessage, saveAndExit, type ExitState } from '../shared/exit.ts';
 import { formatPercent, locationHash } from '../shared/labels.ts';
 import { endPageStyles } from './end-page.styles.ts';
 
@@ -70,7 +70,7 @@ export class EndPage extends LitElement {
     if (!course || !this.store || !this.session) return nothing;
     const status = this.store.status();
     const state = this.store.get();
-    const ended = this.exit === 'done' || this.session.ended;
+    const ended = exitEnded(this.exit) || this.session.ended;
     return html`<div class="view">
       <h1 tabindex="-1">Finish</h1>
       <p class="lead">
