@@ -5,25 +5,14 @@
  * view, landmarks, the document language, forced-colors and reduced-motion rules that change nothing
  * a test can see except what they are for.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import type { StaticServer } from '../helpers/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../helpers/a11y.ts';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Course } from '../../src/course/types.ts';
-import { axeViolations, expectHeadingFocused, goByMenu, horizontalOverflow, openCourse, openMenu, paragraphPassage, serveBuiltCourse } from './shell-helpers.ts';
+import { expectHeadingFocused, goByMenu, horizontalOverflow, openCourse, openMenu, paragraphPassage } from './shell-helpers.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveBuiltCourse();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 async function check(page: Page, state: string): Promise<void> {
   expect(await axeViolations(page), `axe violations on "${state}"`).toEqual([]);
@@ -68,7 +57,7 @@ async function checkEveryView(page: Page, course: Course, width: number): Promis
 
 describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   it('has zero violations on every view at 1280 px', async () => {
-    const { page, course, context, errors } = await openCourse(browser, server.url, { width: 1280, height: 900 });
+    const { page, course, context, errors } = await openCourse(env.browser, env.server.url, { width: 1280, height: 900 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(course.settings.language);
     const seen = await checkEveryView(page, course, 1280);
     expect(seen).toHaveLength(course.lessons.length + 6);
@@ -77,13 +66,13 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('has zero violations and no horizontal scroll on every view at 320 px', async () => {
-    const { page, course, context } = await openCourse(browser, server.url, { width: 320, height: 640 });
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 320, height: 640 });
     await checkEveryView(page, course, 320);
     await context.close();
   });
 
   it('keeps working with WCAG text-spacing overrides at 320 px (no clipped or overlapping text)', async () => {
-    const { page, course, context } = await openCourse(browser, server.url, { width: 320, height: 640 });
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 320, height: 640 });
     // The WCAG 1.4.12 bookmarklet's values, applied inside every shadow root.
     const spacing = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
     const apply = () =>
@@ -119,7 +108,7 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('main controls are at least 44 px high and every control at least 24x24 px', async () => {
-    const { page, course, context } = await openCourse(browser, server.url, { width: 320, height: 640 });
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 320, height: 640 });
     await goByMenu(page, course.lessons[0].title);
     await openMenu(page);
     const sizes = await page.evaluate(() => {
@@ -145,7 +134,7 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('shows states by more than colour in forced-colors mode, and the highlight does not move under reduced motion', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
     await goByMenu(page, course.lessons[0].title);
     await openMenu(page);
@@ -170,7 +159,7 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('prints a lesson cleanly: no header, menu, notices or buttons; link addresses after external links', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     await goByMenu(page, course.lessons[0].title);
     await page.emulateMedia({ media: 'print' });
     const shown = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none');

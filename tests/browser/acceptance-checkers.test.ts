@@ -4,11 +4,11 @@
  * reports nothing on the same page once the fault is gone. Without this, "zero problems found" on
  * the course could mean a checker that sees nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { serve } from '../helpers/static-server.ts';
+import { testDist } from '../helpers/test-dist.ts';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import {
   KeyboardWalker,
   applyTextSpacing,
@@ -59,23 +59,15 @@ const FAULTS = `<!doctype html>
 </script>
 </body></html>`;
 
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer(() => serve(testDist(), { routes: { '/faults.html': ['text/html; charset=utf-8', FAULTS] } }));
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serve(TEST_DIST, { routes: { '/faults.html': ['text/html; charset=utf-8', FAULTS] } });
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  context = await env.browser.newContext({ viewport: { width: 800, height: 600 } });
   await instrument(context);
   page = await context.newPage();
-  await page.goto(`${server.url}/faults.html`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await page.goto(`${env.server.url}/faults.html`);
 });
 
 /** Remove the elements with this class from the shadow root (to see the checker go quiet). */

@@ -7,11 +7,9 @@
  * On the way: the skip link, the course menu opened and closed with Escape, "Take a break" in the
  * middle of a quiz and "Carry on where I was" back to the same question.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Course, Question, Quiz } from '../../src/course/types.ts';
 import { nextLocation } from '../../src/course/navigation.ts';
 import {
@@ -27,24 +25,16 @@ import {
   type Opened,
 } from '../helpers/a11y.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer();
 let opened: Opened;
 let page: Page;
 let course: Course;
 let kb: KeyboardWalker;
 
 beforeAll(async () => {
-  server = await serve(TEST_DIST);
-  browser = await launch();
-  opened = await openCourse(browser, server.url);
+  opened = await openCourse(env.browser, env.server.url);
   ({ page, course } = opened);
   kb = new KeyboardWalker(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const isH1 = (text: string) => (f: FocusInfo) => f.tag === 'h1' && f.text === text;

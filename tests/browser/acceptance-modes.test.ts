@@ -8,22 +8,17 @@
  * (Every view's buttons and fields keeping an edge, and reduced motion, are checked in
  * acceptance-views in every state.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { KeyboardWalker, isButton, openCourse, questionOnScreen, waitForHeading, type Opened } from '../helpers/a11y.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer();
 let opened: Opened;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serve(TEST_DIST);
-  browser = await launch();
-  opened = await openCourse(browser, server.url, { forcedColors: 'active' });
+  opened = await openCourse(env.browser, env.server.url, { forcedColors: 'active' });
   page = opened.page;
   // Read the first lesson, so the progress bar is part-filled and the menu has a done entry.
   await page.locator('start-page button', { hasText: 'Start the course' }).click();
@@ -31,11 +26,6 @@ beforeAll(async () => {
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.locator('lesson-view .read-state').waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 interface EntryLook {

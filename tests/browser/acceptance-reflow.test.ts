@@ -9,25 +9,12 @@
  *   by an element that hides overflow and the page still does not scroll sideways;
  * - WCAG 2.5.8 Target Size (phone width): every target is at least 24 x 24 px or spaced.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { applyTextSpacing, clippedText, horizontalScroll, openCourse, removeTextSpacing, smallTargets, tour } from '../helpers/a11y.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serve(TEST_DIST);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 interface Findings {
   states: string[];
@@ -43,7 +30,7 @@ interface Findings {
 
 /** The tour at one window size, with the reflow and text-spacing checks in every state. */
 async function run(viewport: { width: number; height: number }, deviceScaleFactor: number, targets: boolean): Promise<Findings> {
-  const opened = await openCourse(browser, server.url, { viewport, deviceScaleFactor });
+  const opened = await openCourse(env.browser, env.server.url, { viewport, deviceScaleFactor });
   const { page } = opened;
   const f: Findings = { states: [], reflow: {}, spacingClipped: {}, spacingReflow: {}, targets: {}, spacingRoots: 0, width: 0, ratio: 0 };
   ({ width: f.width, ratio: f.ratio } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, ratio: window.devicePixelRatio })));

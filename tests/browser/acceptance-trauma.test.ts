@@ -10,15 +10,14 @@
  * - Feedback is factual: no "wrong!", "failed!" or exclamations, and correct and not-quite feedback
  *   look the same apart from their words (no red, colour never the only difference).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
+import type { Page } from 'playwright-core';
+import { serve } from '../helpers/static-server.ts';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { buildCourse } from '../helpers/build.ts';
 import type { Course, Quiz } from '../../src/course/types.ts';
 import {
@@ -33,18 +32,7 @@ import {
 } from '../helpers/a11y.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serve(TEST_DIST);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const click = (page: Page, host: string, text: string) => page.locator(`${host} button`, { hasText: text }).first().click();
 /** Rendered text of an element, or of a shadow host's shadow root. */
@@ -82,7 +70,7 @@ async function toQuestion(opened: Opened, n: number): Promise<Quiz> {
 
 describe('trauma-informed design', () => {
   it('the start page gives a content advisory before the first lesson: what it covers, pausing is fine, progress is kept', async () => {
-    const opened = await openCourse(browser, server.url);
+    const opened = await openCourse(env.browser, env.server.url);
     const { page, course } = opened;
     const advisory = page.getByRole('region', { name: 'About the content' });
     const text = (await advisory.innerText()).replace(/\s+/g, ' ');
@@ -109,7 +97,7 @@ describe('trauma-informed design', () => {
   });
 
   it('"Take a break" mid-quiz saves progress and shows a calm page with support; "Carry on" returns to the same question and answer', async () => {
-    const opened = await openCourse(browser, server.url);
+    const opened = await openCourse(env.browser, env.server.url);
     const { page, course } = opened;
     const quiz = await toQuestion(opened, 3);
     const prompt = await mainHeading(page);
@@ -144,7 +132,7 @@ describe('trauma-informed design', () => {
   });
 
   it('a reload in the middle of a quiz, or on the break page, offers to continue, and continuing returns to the same question', async () => {
-    const opened = await openCourse(browser, server.url);
+    const opened = await openCourse(env.browser, env.server.url);
     const { page, course } = opened;
     const quiz = await toQuestion(opened, 2);
     const q = await questionOnScreen(page, quiz);
@@ -184,7 +172,7 @@ describe('trauma-informed design', () => {
       await buildCourse(dist, { contentDir: content });
       const alt = await serve(dist);
       try {
-        const opened = await openCourse(browser, alt.url);
+        const opened = await openCourse(env.browser, alt.url);
         const { page } = opened;
         const expectSupport = async (where: string) => {
           const box = page.getByRole('region', { name: 'Someone to talk to' });
@@ -210,7 +198,7 @@ describe('trauma-informed design', () => {
   }, 60_000);
 
   it('no timers: the quiz says there is no time limit, and nothing on a question screen changes while the learner waits', async () => {
-    const opened = await openCourse(browser, server.url);
+    const opened = await openCourse(env.browser, env.server.url);
     const { page, course } = opened;
     await click(page, 'start-page', 'Start the course');
     await page.locator('lesson-view button.next').click();
@@ -229,7 +217,7 @@ describe('trauma-informed design', () => {
   });
 
   it('feedback is factual: no "wrong!" or exclamations in any feedback text of the course', async () => {
-    const opened = await openCourse(browser, server.url);
+    const opened = await openCourse(env.browser, env.server.url);
     const course: Course = opened.course;
     await opened.context.close();
     const harsh = /wrong|fail(ed)?!|incorrect!|!/i;
@@ -249,7 +237,7 @@ describe('trauma-informed design', () => {
   });
 
   it('correct and not-quite feedback differ in words, not in colour; no red; the results say "not reached the pass mark", never "failed"', async () => {
-    const opened = await openCourse(browser, server.url);
+    const opened = await openCourse(env.browser, env.server.url);
     const { page } = opened;
     const quiz = await toQuestion(opened, 1);
     const look = () =>

@@ -9,11 +9,9 @@
  * controls under forced colours, text spacing (no clipping, no sideways scrolling) and a visible
  * "Take a break". Each `it` then reports one of these across all states.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import {
   applyTextSpacing,
   axeViolations,
@@ -33,8 +31,7 @@ import {
   type TourState,
 } from '../helpers/a11y.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer();
 let opened: Opened;
 let states: string[] = [];
 const kinds = new Set<string>();
@@ -113,9 +110,7 @@ async function visit(page: Page, s: TourState): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await serve(TEST_DIST);
-  browser = await launch();
-  opened = await openCourse(browser, server.url, { reducedMotion: 'reduce' });
+  opened = await openCourse(env.browser, env.server.url, { reducedMotion: 'reduce' });
   const { page } = opened;
   // The motion check must be able to fail: with motion allowed, the buttons' colour transitions show up.
   await page.emulateMedia({ reducedMotion: 'no-preference' });
@@ -123,11 +118,6 @@ beforeAll(async () => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   states = await tour(opened, (s) => visit(page, s));
 }, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('every view and quiz state (1280 x 900)', () => {
   it('the tour visits every kind of view and quiz state', () => {

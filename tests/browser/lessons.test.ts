@@ -3,28 +3,15 @@
  * headings and notes; note 3 of Theoretical Background links both ways inside the shadow root;
  * a lesson counts as read only once its end has been scrolled into view.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import type { StaticServer } from '../helpers/static-server.ts';
-import { expectHeadingFocused, focused, goByMenu, menuEntries, openCourse, openMenu, progressText, serveBuiltCourse } from './shell-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
+import { expectHeadingFocused, focused, goByMenu, menuEntries, openCourse, openMenu, progressText } from './shell-helpers.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveBuiltCourse();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 describe('lessons', () => {
   it('both lessons render with their title as h1, their sub-headings, notes and credit', async () => {
-    const { page, course, context, errors } = await openCourse(browser, server.url);
+    const { page, course, context, errors } = await openCourse(env.browser, env.server.url);
     expect(course.lessons.map((l) => l.title)).toEqual(['Theoretical Background', 'Discussion']);
     for (const lesson of course.lessons) {
       await goByMenu(page, lesson.title);
@@ -64,7 +51,7 @@ describe('lessons', () => {
   });
 
   it('note 3 of Theoretical Background links both ways, with focus moving inside the shadow root', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     const lesson = course.lessons.find((l) => l.title === 'Theoretical Background')!;
     const note = lesson.footnotes.find((f) => f.label === '3')!;
     expect(note.refId).not.toBeNull();
@@ -101,7 +88,7 @@ describe('lessons', () => {
   });
 
   it('a lesson counts as read only after its end has been scrolled into view', async () => {
-    const { page, course, context } = await openCourse(browser, server.url, { width: 1280, height: 700 });
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 1280, height: 700 });
     const lesson = course.lessons[1];
     const total = course.lessons.length + course.quizzes.length;
     await goByMenu(page, lesson.title);
@@ -130,7 +117,7 @@ describe('lessons', () => {
 
   it('a short lesson that fits on the screen counts as read at once', async () => {
     // A very tall window: the whole lesson fits, so there is nothing to scroll.
-    const { page, course, context } = await openCourse(browser, server.url, { width: 1280, height: 6000 });
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 1280, height: 6000 });
     const lesson = course.lessons[0];
     await goByMenu(page, lesson.title);
     await expectHeadingFocused(page, lesson.title);

@@ -182,35 +182,3 @@ export function storedInteractions(stored: Record<string, string>): Map<string, 
   }
   return out;
 }
-
-/**
- * A private copy of the test build. Other test runs (their globalSetup) may remove and rebuild
- * TEST_DIST while these tests serve it; copy it once it is complete, or build it when it does not
- * come back.
- */
-export async function privateCopy(testDist: string, dest: string): Promise<void> {
-  const { cp, rm, stat } = await import('node:fs/promises');
-  const { buildCourse } = await import('../helpers/build.ts');
-  const complete = async (dir: string) => {
-    try {
-      return (await stat(path.join(dir, 'index.html'))).isFile() && (await stat(path.join(dir, 'course.js'))).isFile();
-    } catch {
-      return false;
-    }
-  };
-  await rm(dest, { recursive: true, force: true });
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    if (await complete(testDist)) {
-      try {
-        await cp(testDist, dest, { recursive: true });
-        if (await complete(dest)) return;
-      } catch {
-        // Removed while copying: try again.
-      }
-      await rm(dest, { recursive: true, force: true });
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  await buildCourse(dest);
-}

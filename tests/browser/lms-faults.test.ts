@@ -7,13 +7,10 @@
  * fault sequence, the LMS's stored data (decoded with the runtime's suspend_data codec, and its
  * interactions) plus a relaunch hold every answer the learner gave.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launch as launchBrowser } from '../helpers/chromium.ts';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
-import type { StaticServer } from '../helpers/static-server.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
+import { testDist } from '../helpers/test-dist.ts';
 import type { FaultConfig } from '../helpers/fault-lms.ts';
 import type { Answer, Course, Quiz } from '../../src/course/types.ts';
 import { decodeSuspend, encodeSuspend } from '../../src/scorm/suspend-codec.ts';
@@ -24,7 +21,6 @@ import {
   answerAndSubmit,
   launchCourse,
   nextQuestion,
-  privateCopy,
   readCourse,
   saveAndExit,
   serveWithLms,
@@ -33,21 +29,14 @@ import {
   type Launch,
 } from './lms-faults-setup.ts';
 
-/** A copy of the test build: other test files may rebuild TEST_DIST while these run. */
-const DIST = path.resolve(import.meta.dirname, '../../.tmp/lms-faults-dist');
-
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer(() => serveWithLms(testDist()));
 let course: Course;
 let quiz: Quiz;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  await privateCopy(TEST_DIST, DIST);
-  server = await serveWithLms(DIST);
-  browser = await launchBrowser();
   const { context } = await fresh();
-  const first = await launchCourse(context, server, { version: '2004' });
+  const first = await launchCourse(context, env.server, { version: '2004' });
   course = await readCourse(first);
   quiz = course.quizzes[0];
   expect(quiz).toBeDefined();
@@ -57,15 +46,9 @@ afterEach(async () => {
   for (const c of contexts.splice(0)) await c.close();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(DIST, { recursive: true, force: true });
-});
-
 /** A new browser profile (empty localStorage) with its own LMS backend. */
 async function fresh(): Promise<{ context: BrowserContext; backend: LmsBackend }> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   contexts.push(context);
   const backend = new LmsBackend();
   await backend.attach(context);
@@ -103,7 +86,7 @@ function expectInteractions(stored: Record<string, string>, given: Record<string
  * place progress lives) holds every answer. Returns the launch, on the start page.
  */
 async function relaunchAndCheck(context: BrowserContext, cfg: FaultConfig, given: Record<string, Answer>): Promise<Launch> {
-  const again = await launchCourse(context, server, cfg);
+  const again = await launchCourse(context, env.server, cfg);
   // Progress is restored before the first view renders.
   expect(await again.answers(quiz.id)).toEqual(given);
   await again.course.getByRole('button', { name: 'Continue where you left off' }).waitFor({ timeout: 10_000 });
@@ -130,7 +113,7 @@ const shown = (n: { level: string; text: string }) => (n.level === 'warning' ? `
 describe('no fault (control)', () => {
   it('commits each answer, finishes once, and a relaunch continues with every answer', async () => {
     const { context, backend } = await fresh();
-    const l = await launchCourse(context, server, { version: '2004' });
+    const l = await launchCourse(context, env.server, { version: '2004' });
     const given = await answerSome(l, 1);
     expect(await saveAndExit(l.course)).toBe('Your progress is saved. You can close this window now.');
     expect(await l.notices()).toEqual(NO_NOTICES);
@@ -148,7 +131,7 @@ describe('no fault (control)', () => {
 describe('the LMS cannot be reached', () => {
   it('no API found: the course runs on its own, says so once, and keeps every answer in this browser', async () => {
     const { context } = await fresh();
-    const l = await launchCourse(context, server, { version: '2004', noApi: true });
+    const l = await launchCourse(context, env.server, { version: '2004', noApi: true });
     expect(await l.notices()).toEqual([shown(NOTICES.standalone)]);
     const given = await answerSome(l, 1);
     expect(await saveAndExit(l.course)).toBe('Your progress is saved in this browser. You can close this window now.');
@@ -161,7 +144,7 @@ describe('the LMS cannot be reached', () => {
 
   it('Initialize returns false: a calm warning, no further LMS calls, and a later launch keeps the answers', async () => {
     const { context, backend } = await fresh();
-    const l = await launchCourse(context, server, { version: '2004', initializeFails: true });
+    const l = await launchCourse(context, env.server, { version: '2004', initializeFails: true });
     expect(await l.notices()).toEqual([shown(NOTICES.lmsUnavailable)]);
     const given = await answerSome(l, 1);
     await saveAndExit(l.course);
@@ -183,7 +166,7 @@ describe('the LMS cannot be reached', () => {
 describe('the LMS refuses data', () => {
   it('GetValue of cmi.interactions._count errors (interactions unsupported): nobody is bothered, suspend_data keeps the answers', async () => {
     const { context, backend } = await fresh();
-    const l = await launchCourse(context, server, { version: '2004', noInteractions: true });
+    const l = await launchCourse(context, env.server, { version: '2004', noInteractions: true });
     const given = await answerSome(l, 1);
     expect(await saveAndExit(l.course)).toBe('Your progress is saved. You can close this window now.');
     expect(await l.notices()).toEqual(NO_NOTICES);
@@ -199,7 +182,7 @@ describe('the LMS refuses data', () => {
 
   it('SetValue of suspend_data rejected: a warning, the answers still reach the LMS as interactions, and a relaunch here restores them', async () => {
     const { context, backend } = await fresh();
-    const l = await launchCourse(context, server, { version: '2004', refuseSet: '^cmi\\.suspend_data$', refuseCode: '406' });
+    const l = await launchCourse(context, env.server, { version: '2004', refuseSet: '^cmi\\.suspend_data$', refuseCode: '406' });
     const given = await answerSome(l, 2);
     await saveAndExit(l.course);
     // Finish went through, but the progress record did not: the learner is told it is kept here.
@@ -221,7 +204,7 @@ describe('the LMS refuses data', () => {
 describe('commits fail', () => {
   it.each(['1.2', '2004'] as const)('SCORM %s: a Commit that fails once is retried; nothing shows and nothing is lost', async (version) => {
     const { context, backend } = await fresh();
-    const l = await launchCourse(context, server, { version, commits: ['fail'] });
+    const l = await launchCourse(context, env.server, { version, commits: ['fail'] });
     const given = await answerSome(l, 1);
     // The break page's save is a commit point: the first Commit fails, the retry (0.5 s later) succeeds.
     await l.course.getByRole('button', { name: 'Take a break' }).click();
@@ -238,7 +221,7 @@ describe('commits fail', () => {
 
   it('Commit fails for good (Finish works): a warning while it lasts, the learner carries on, Finish saves everything', async () => {
     const { context, backend } = await fresh();
-    const l = await launchCourse(context, server, { version: '2004', commitDefault: 'fail' });
+    const l = await launchCourse(context, env.server, { version: '2004', commitDefault: 'fail' });
     const given1 = await answerSome(l, 1);
     await l.course.getByRole('button', { name: 'Take a break' }).click();
     // One try and three retries (0.5 s, 2 s, 5 s), then the learner is told.
@@ -263,7 +246,7 @@ describe('commits fail', () => {
 
   it('Commit and Finish fail for good: the learner is told the truth, and the next launch here brings every answer to the LMS', async () => {
     const { context, backend } = await fresh();
-    const l = await launchCourse(context, server, { version: '2004', commitDefault: 'fail', finishFails: true });
+    const l = await launchCourse(context, env.server, { version: '2004', commitDefault: 'fail', finishFails: true });
     const given = await answerSome(l, 2);
     const message = await saveAndExit(l.course);
     expect(await l.notices()).toContain(shown(NOTICES.exitFailed));
@@ -285,7 +268,7 @@ describe('commits fail', () => {
 describe('a slow LMS', () => {
   it('the learner sees each result before the LMS is called; everything is committed; no warning', async () => {
     const { context, backend } = await fresh();
-    const l = await launchCourse(context, server, { version: '2004', slowCallMs: 15, slowCommitMs: 2500 });
+    const l = await launchCourse(context, env.server, { version: '2004', slowCallMs: 15, slowCommitMs: 2500 });
     await startQuiz(l.course, quiz);
     // Note (in page time) the first frame that shows the feedback.
     await l.course.locator('course-app').evaluate(() => {
@@ -322,7 +305,7 @@ describe('a slow LMS', () => {
 describe('the course window goes away', () => {
   it('closed mid-quiz (pagehide), SCORM 1.2: LMSFinish once, and the relaunch continues in the quiz with every answer', async () => {
     const { context, backend } = await fresh();
-    const l = await launchCourse(context, server, { version: '1.2', masteryScore: 80 });
+    const l = await launchCourse(context, env.server, { version: '1.2', masteryScore: 80 });
     const given = await answerSome(l, 2);
     await nextQuestion(l.course);
     const caption = (await l.course.locator('quiz-view #question .caption').textContent())?.trim();
@@ -342,8 +325,8 @@ describe('the course window goes away', () => {
 
   it('launched twice at once: each window finishes once, and the answers given in either window are kept', async () => {
     const { context, backend } = await fresh();
-    const a = await launchCourse(context, server, { version: '2004' });
-    const b = await launchCourse(context, server, { version: '2004' });
+    const a = await launchCourse(context, env.server, { version: '2004' });
+    const b = await launchCourse(context, env.server, { version: '2004' });
     const given = await answerSome(a, 1);
     // Each window says once, calmly, that the course is open in another one too.
     await expect.poll(() => b.notices()).toEqual([shown(NOTICES.openElsewhere)]);
@@ -380,7 +363,7 @@ describe('the stored progress cannot be used', () => {
       'cmi.exit': 'suspend',
       'cmi.completion_status': 'incomplete',
     };
-    const l = await launchCourse(context, server, { version: '2004', stored });
+    const l = await launchCourse(context, env.server, { version: '2004', stored });
     expect(await l.notices()).toEqual([shown(NOTICES.restoreFailed)]);
     expect(await l.answers(quiz.id)).toEqual({});
     await l.course.locator('start-page h1').waitFor();

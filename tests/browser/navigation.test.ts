@@ -4,10 +4,8 @@
  * move; the course menu as a disclosure; the skip link; the browser's Back button; a quiz's link to a
  * passage and back; "Take a break"; "Save and exit"; and "Continue where you left off" after a relaunch.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import type { StaticServer } from '../helpers/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { courseSequence } from '../../src/course/navigation.ts';
 import {
   byText,
@@ -21,28 +19,16 @@ import {
   paragraphPassage,
   tabTo,
   type Focused,
-  serveBuiltCourse,
 } from './shell-helpers.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveBuiltCourse();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const isMenuButton = (f: Focused) => f.tag === 'button' && f.id === 'menu-button';
 const isMenuLink = (name: string) => (f: Focused) => f.tag === 'a' && f.host === 'course-header' && f.text.replace('✓', '').trim().startsWith(name);
 
 describe('keyboard only', () => {
   it('goes from the start through every lesson and quiz to the end with Tab, Enter and Space', async () => {
-    const { page, course, context, errors } = await openCourse(browser, server.url);
+    const { page, course, context, errors } = await openCourse(env.browser, env.server.url);
     const seq = courseSequence(course);
     const title = (i: number) => {
       const loc = seq[i];
@@ -94,7 +80,7 @@ describe('keyboard only', () => {
   });
 
   it('the course menu is a disclosure: state as text, aria-current on the current place, Escape closes it', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     const button = page.locator('course-header #menu-button');
     expect(await button.getAttribute('aria-expanded')).toBe('false');
     expect(await button.getAttribute('aria-controls')).toBe('course-menu');
@@ -133,7 +119,7 @@ describe('keyboard only', () => {
   });
 
   it('"Skip to content" moves focus to the view\'s h1', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     await goByMenu(page, course.lessons[0].title);
     // Back from the h1: past the header's controls to the skip link, the first thing on the page.
     let f = await focused(page);
@@ -151,7 +137,7 @@ describe('keyboard only', () => {
 
 describe('history, passages, breaks and leaving', () => {
   it('mirrors the place in the URL hash so the browser\'s Back and Forward buttons work', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     const [l1] = course.lessons;
     const quiz = course.quizzes.find((q) => q.lessonId === l1.id)!;
     expect(await page.evaluate(() => location.hash)).toBe('#start');
@@ -174,7 +160,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('a quiz\'s link to a passage focuses and highlights it, and "Back to the question" returns', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     const lesson = course.lessons[1];
     const quiz = course.quizzes.find((q) => q.lessonId === lesson.id)!;
     const passage = paragraphPassage(lesson, 1);
@@ -207,7 +193,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('"Take a break" saves, says so calmly, and "Carry on where I was" returns to the same place', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     const lesson = course.lessons[1];
     await goByMenu(page, lesson.title);
     await page.locator('course-header button', { hasText: 'Take a break' }).click();
@@ -226,7 +212,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('"Save and exit" on the end page ends the session and says the window can be closed', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     await goByMenu(page, 'Finish');
     const summary = (await page.locator('end-page .summary').textContent())?.replace(/\s+/g, ' ') ?? '';
     expect(summary).toContain(`Lessons read 0 of ${course.lessons.length}`);
@@ -239,7 +225,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('after a relaunch, the start page offers "Continue where you left off"', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     const lesson = course.lessons[1];
     await goByMenu(page, lesson.title);
     // Standalone mode keeps progress in this browser: a new launch of the same course restores it.
@@ -258,7 +244,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('after a break and "Save and exit", a relaunch continues where the learner was', async () => {
-    const { page, course, context } = await openCourse(browser, server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
     await goByMenu(page, course.lessons[1].title);
     await page.locator('course-header button', { hasText: 'Take a break' }).click();
     await page.locator('break-page button', { hasText: 'Save and exit' }).click();

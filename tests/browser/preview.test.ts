@@ -5,7 +5,6 @@
  * version switch, the fault switches, the build messages, and the panel's own accessibility
  * (axe, keyboard, 320px reflow) are checked too.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Course, Question, Quiz } from '../../src/course/types.ts';
 import type { LearnerRecord } from '../../src/preview/store.ts';
 import { startPreview, type Preview } from '../../src/preview/preview.ts';
-import { buildCourse } from '../helpers/build.ts';
+import { axeViolations } from '../helpers/a11y.ts';
 import { launch } from '../helpers/chromium.ts';
+import { testDist } from '../helpers/test-dist.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -53,10 +53,8 @@ function startServer(): Promise<Preview> {
 beforeAll(async () => {
   const tmp = await mkdtemp(path.join(tmpdir(), 'preview-browser-'));
   dataDir = path.join(tmp, 'data');
-  // Our own build (as `npm run build`, scorm-version auto), not the shared .tmp/test-dist: the preview
-  // serves it for minutes, and another test run's global setup may rebuild that folder meanwhile.
-  distDir = path.join(tmp, 'dist');
-  await buildCourse(distDir);
+  // This run's test build (as `npm run build`, scorm-version auto); the preview only reads it (build: false).
+  distDir = testDist();
   preview = await startServer();
   browser = await launch();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -247,8 +245,7 @@ describe('the preview LMS with the built course', () => {
 
 describe('the panel itself', () => {
   it('has no axe violations (WCAG 2.2 AA)', async () => {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('#course-frame').analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page, { exclude: ['#course-frame'] })).toEqual([]);
   }, 60_000);
 
   it('is usable by keyboard: skip link to the panel, and the version switch by arrow keys', async () => {

@@ -4,37 +4,28 @@
  * focuses the passage and "Back to the question" brings the same feedback back; a reload in the
  * middle of a quiz continues with the same questions, option order and answers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Course, Question, Quiz } from '../../src/course/types.ts';
 import { nextLocation } from '../../src/course/navigation.ts';
-import { axeViolations, focused, tabTo, textOf } from '../fixtures/quiz-harness/page.ts';
+import { axeViolations } from '../helpers/a11y.ts';
+import { focused, tabTo, textOf } from '../fixtures/quiz-harness/page.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer();
 let context: BrowserContext;
 let page: Page;
 let course: Course;
 let quiz: Quiz;
 
 beforeAll(async () => {
-  server = await serve(TEST_DIST);
-  browser = await launch();
-  context = await browser.newContext();
+  context = await env.browser.newContext();
   page = await context.newPage();
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${env.server.url}/index.html`);
   await page.locator('course-app main h1').first().waitFor();
   course = await page.evaluate(() => JSON.parse(JSON.stringify(document.querySelector('course-app')!.course)));
   expect(course.quizzes.length).toBeGreaterThan(0);
   quiz = course.quizzes[0];
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const caption = () => textOf(page, 'quiz-view #question .caption');

@@ -3,37 +3,28 @@
  * on a retry; the error summary when nothing is chosen; feedback that takes focus; ordering moves
  * announced with focus kept; and axe-core (WCAG 2.2 AA) with zero violations in every state.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { buildQuizHarness } from '../fixtures/quiz-harness/build.ts';
-import { axeViolations, focused, isButton, pressButton, tabTo, textOf, type Focused } from '../fixtures/quiz-harness/page.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
+import { serveQuizHarness } from '../fixtures/quiz-harness/build.ts';
+import { axeViolations } from '../helpers/a11y.ts';
+import { focused, isButton, pressButton, tabTo, textOf, type Focused } from '../fixtures/quiz-harness/page.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../../.tmp/quiz-harness-flow');
 
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer(() => serveQuizHarness(OUT));
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  await buildQuizHarness(OUT);
-  server = await serve(OUT);
-  browser = await launch();
-  context = await browser.newContext();
+  context = await env.browser.newContext();
   page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/index.html?quiz=every_type`);
+  await page.goto(`${env.server.url}/index.html?quiz=every_type`);
   await page.locator('quiz-view h1').waitFor();
   expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const caption = () => textOf(page, 'quiz-view #question .caption');

@@ -3,29 +3,16 @@
  * state, target sizes (24 px minimum, 44 px for main buttons), a visible focus indicator in
  * forced-colors mode, and no transitions when the learner asks for reduced motion.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { buildQuizHarness } from '../fixtures/quiz-harness/build.ts';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
+import { serveQuizHarness } from '../fixtures/quiz-harness/build.ts';
 import { tabTo } from '../fixtures/quiz-harness/page.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../../.tmp/quiz-harness-layout');
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  await buildQuizHarness(OUT);
-  server = await serve(OUT);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer(() => serveQuizHarness(OUT));
 
 interface Target {
   what: string;
@@ -74,9 +61,9 @@ async function checkScreen(page: Page, state: string): Promise<void> {
 
 describe('quiz layout', () => {
   it('reflows at 320px with large enough targets in every state', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/index.html?quiz=every_type`);
+    await page.goto(`${env.server.url}/index.html?quiz=every_type`);
     await page.locator('quiz-view h1').waitFor();
     await checkScreen(page, 'intro');
     await page.getByRole('button', { name: 'Start the quiz' }).click();
@@ -103,9 +90,9 @@ describe('quiz layout', () => {
   });
 
   it('shows a focus indicator in forced-colors mode', async () => {
-    const context = await browser.newContext({ forcedColors: 'active' });
+    const context = await env.browser.newContext({ forcedColors: 'active' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/index.html?quiz=every_type`);
+    await page.goto(`${env.server.url}/index.html?quiz=every_type`);
     await page.locator('quiz-view h1').waitFor();
     const outline = () =>
       page.evaluate(() => {
@@ -125,9 +112,9 @@ describe('quiz layout', () => {
   });
 
   it('does not animate when reduced motion is asked for', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const context = await env.browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/index.html?quiz=every_type`);
+    await page.goto(`${env.server.url}/index.html?quiz=every_type`);
     await page.locator('quiz-view h1').waitFor();
     const durations = await page.evaluate(() => {
       const root = document.querySelector('quiz-view')!.shadowRoot!;

@@ -4,32 +4,23 @@
  * (progress kept in localStorage, as the standalone runtime does) brings back the same question
  * order, option order and answers; a quiz with one attempt closes kindly.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { buildQuizHarness } from '../fixtures/quiz-harness/build.ts';
-import { axeViolations, focused, pressButton, tabTo, textOf } from '../fixtures/quiz-harness/page.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
+import { serveQuizHarness } from '../fixtures/quiz-harness/build.ts';
+import { axeViolations } from '../helpers/a11y.ts';
+import { focused, pressButton, tabTo, textOf } from '../fixtures/quiz-harness/page.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../../.tmp/quiz-harness-resume');
 
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer(() => serveQuizHarness(OUT));
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  await buildQuizHarness(OUT);
-  server = await serve(OUT);
-  browser = await launch();
-  context = await browser.newContext();
+  context = await env.browser.newContext();
   page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 type Nav = { location: Record<string, string>; returnTo?: Record<string, string> };
@@ -39,7 +30,7 @@ const labels = (selector: string) => page.locator(`quiz-view ${selector}`).allTe
 const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('quiz-harness-progress') ?? 'null'));
 
 async function open(quiz: string): Promise<void> {
-  await page.goto(`${server.url}/index.html?quiz=${quiz}`);
+  await page.goto(`${env.server.url}/index.html?quiz=${quiz}`);
   await page.locator('quiz-view').locator('h1').first().waitFor();
 }
 

@@ -5,23 +5,17 @@
  * raises no `securitypolicyviolation` event and logs no console error, and every request goes to the
  * package's own files.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serve } from '../helpers/static-server.ts';
+import { testDist } from '../helpers/test-dist.ts';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Course } from '../../src/course/types.ts';
-import { privateCopy } from './lms-faults-setup.ts';
 import { packageFiles, walkCourse } from './security-shared.ts';
 
 const CSP = "default-src 'self'";
-/** A copy of the test build: other test files may rebuild TEST_DIST while this one serves it. */
-const DIST = path.resolve(import.meta.dirname, '../../.tmp/csp-dist');
 
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer(() => serve(testDist(), { headers: { 'Content-Security-Policy': CSP } }));
 let page: Page;
 let course: Course;
 let views: string[] = [];
@@ -32,10 +26,7 @@ const requests: string[] = [];
 let violations: string[] = [];
 
 beforeAll(async () => {
-  await privateCopy(TEST_DIST, DIST);
-  server = await serve(DIST, { headers: { 'Content-Security-Policy': CSP } });
-  browser = await launch();
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   // Listen before any course script runs; violations inside shadow roots are composed events.
   await context.addInitScript(() => {
     const list: string[] = [];
@@ -52,7 +43,7 @@ beforeAll(async () => {
   });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('request', (r) => requests.push(r.url()));
-  const response = await page.goto(`${server.url}/index.html`);
+  const response = await page.goto(`${env.server.url}/index.html`);
   expect(response?.headers()['content-security-policy']).toBe(CSP);
   await page.locator('course-app main h1').first().waitFor();
   course = await page.locator('course-app').evaluate((el) => JSON.parse(JSON.stringify((el as unknown as { course: Course }).course)));
@@ -64,12 +55,6 @@ beforeAll(async () => {
   });
   violations.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.splice(0))).map((v) => `after the walk: ${v}`));
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(DIST, { recursive: true, force: true });
-});
 
 describe(`the built course under Content-Security-Policy: ${CSP}`, () => {
   it('went through every view', () => {
@@ -85,10 +70,10 @@ describe(`the built course under Content-Security-Policy: ${CSP}`, () => {
   });
 
   it('requests only files of the package, from its own origin', async () => {
-    expect(requests.filter((u) => !u.startsWith(`${server.url}/`))).toEqual([]);
-    const files = await packageFiles(DIST);
+    expect(requests.filter((u) => !u.startsWith(`${env.server.url}/`))).toEqual([]);
+    const files = await packageFiles(testDist());
     // Chromium asks a top-level page for its icon by itself; the course never links one.
-    expect(server.requests.filter((p) => p !== '/favicon.ico' && !files.has(p))).toEqual([]);
-    expect(server.requests).toContain('/course.js');
+    expect(env.server.requests.filter((p) => p !== '/favicon.ico' && !files.has(p))).toEqual([]);
+    expect(env.server.requests).toContain('/course.js');
   });
 });

@@ -7,13 +7,13 @@
  * fires, no dialog opens, the DOM (inside every shadow root) holds nothing executable, and no request
  * leaves the package.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { launch } from '../helpers/chromium.ts';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { buildCourse } from '../helpers/build.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
+import { serve } from '../helpers/static-server.ts';
+import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Course } from '../../src/course/types.ts';
 import { inspectDom, packageFiles, provokeHandlers, walkCourse, type DomFinding } from './security-shared.ts';
 
@@ -23,8 +23,11 @@ const PARENT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>LMS player</title></head>
 <body><iframe id="course" title="Course" src="/index.html" width="1200" height="900"></iframe></body></html>`;
 
-let browser: Browser;
-let server: StaticServer;
+const env = useBrowserAndServer(async () => {
+  await rm(OUT, { recursive: true, force: true });
+  await buildCourse(OUT, { contentDir: CONTENT });
+  return serve(OUT, { routes: { '/parent.html': ['text/html; charset=utf-8', PARENT] } });
+});
 let context: BrowserContext;
 let page: Page;
 let frame: FrameLocator;
@@ -38,11 +41,7 @@ const findings: DomFinding[] = [];
 let views: string[] = [];
 
 beforeAll(async () => {
-  await rm(OUT, { recursive: true, force: true });
-  await buildCourse(OUT, { contentDir: CONTENT });
-  server = await serve(OUT, { routes: { '/parent.html': ['text/html; charset=utf-8', PARENT] } });
-  browser = await launch();
-  context = await browser.newContext();
+  context = await env.browser.newContext();
   page = await context.newPage();
   page.on('dialog', (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
@@ -53,7 +52,7 @@ beforeAll(async () => {
     if (r.frame() !== page.mainFrame()) courseRequests.push(r.url());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/parent.html`);
+  await page.goto(`${env.server.url}/parent.html`);
   frame = page.frameLocator('#course');
   await frame.locator('course-app main h1').first().waitFor();
   course = await frame.locator('course-app').evaluate((el) => JSON.parse(JSON.stringify((el as unknown as { course: Course }).course)));
@@ -64,11 +63,6 @@ beforeAll(async () => {
     },
   });
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const pwned = (f: { evaluate<R>(fn: () => R): Promise<R> }) => f.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null);
 
@@ -108,10 +102,10 @@ describe('a course built from hostile content', () => {
 
   it('makes no request outside the package', async () => {
     const files = await packageFiles(OUT);
-    const outside = requests.filter((u) => !u.startsWith(`${server.url}/`));
+    const outside = requests.filter((u) => !u.startsWith(`${env.server.url}/`));
     expect(outside).toEqual([]);
     // The parent page and the icon the browser asks for it (a top-level page) are the LMS's, not the course's.
-    const notPackaged = server.requests.filter((p) => p !== '/parent.html' && p !== '/favicon.ico' && !files.has(p));
+    const notPackaged = env.server.requests.filter((p) => p !== '/parent.html' && p !== '/favicon.ico' && !files.has(p));
     expect(notPackaged).toEqual([]);
     const fromCourse = courseRequests.map((u) => new URL(u).pathname).filter((p) => !files.has(p));
     expect(fromCourse).toEqual([]);

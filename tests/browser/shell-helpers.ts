@@ -1,37 +1,11 @@
 /**
  * Helpers for the course shell's browser tests (lessons, navigation, accessibility of the views):
  * open the built course (no LMS: it runs standalone), read the focused element across shadow
- * roots, move by keyboard, read the course menu, run axe-core.
+ * roots, move by keyboard, read the course menu.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { TEST_DIST } from '../helpers/browser-setup.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
 import { fullCourse } from '../helpers/course-data.ts';
 import type { Course, Lesson } from '../../src/course/types.ts';
-
-/**
- * Serve a private copy of the test build. Several browser test runs on one machine each rebuild
- * TEST_DIST in their global setup (rm, then write), which would pull the files from under a running
- * test; a copy taken once per test file is immune, and costs a few milliseconds.
- */
-export async function serveBuiltCourse(): Promise<StaticServer> {
-  const needed = ['index.html', 'course.js', 'course.css'];
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const present = await Promise.all(needed.map((f) => stat(path.join(TEST_DIST, f)).then(() => true, () => false)));
-    if (present.every(Boolean)) break;
-    if (Date.now() > deadline) throw new Error(`The test build is missing from ${TEST_DIST} (needed: ${needed.join(', ')}).`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'course-shell-'));
-  await cp(TEST_DIST, dir, { recursive: true });
-  const server = await serve(dir);
-  return { ...server, close: async () => { await server.close(); await rm(dir, { recursive: true, force: true }); } };
-}
 
 export interface Focused {
   tag: string;
@@ -153,14 +127,6 @@ export async function goByMenu(page: Page, name: string, heading = name): Promis
 /** The shell's progress text, e.g. "1 of 3 parts done". */
 export async function progressText(page: Page): Promise<string> {
   return ((await page.locator('course-header #progress-text').textContent()) ?? '').trim();
-}
-
-/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules; a readable list of violations. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`,
-  );
 }
 
 /** True when the page scrolls sideways (reflow failure at 320 CSS px). */

@@ -5,7 +5,7 @@
  *   option order and snapshots are the same every run), a spy on setInterval and the in-page
  *   checker `window.__a11y` (plain JavaScript, see PAGE_SCRIPT) that looks through every open
  *   shadow root;
- * - `axeViolations()`: axe-core with the WCAG 2.0/2.1/2.2 A and AA tags;
+ * - `axeViolations()`: axe-core with the WCAG 2.0/2.1/2.2 A and AA tags (every browser test's axe runner);
  * - `KeyboardWalker`: presses keys with page.keyboard only and, after every press, checks that focus
  *   is on a real, rendered element (never <body>) with a visible focus indicator;
  * - reflow, text spacing, clipped text, target size, motion and forced-colors checkers;
@@ -27,9 +27,15 @@ import type { Course, Question, Quiz } from '../../src/course/types.ts';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const ARIA_DIR = path.resolve(import.meta.dirname, '../fixtures/aria');
 
-/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules; one readable line per violation. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+/**
+ * axe-core with the WCAG 2.0/2.1/2.2 A and AA rules; one readable line per violation. The one axe
+ * runner of the test suite. `exclude`: CSS selectors of parts not to check (the preview panel leaves
+ * out the course's iframe, which the course's own tests check).
+ */
+export async function axeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  const result = await builder.analyze();
   return result.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`,
   );

@@ -1,16 +1,46 @@
 /**
- * Global setup of the browser project: check Chromium is there (fail, never skip) and build
- * the course once into .tmp/test-dist, which the browser tests serve.
+ * Global setup of the browser project: check Chromium is there (fail, never skip) and build the
+ * course once into a folder of this run's own (.tmp/test-dist-<pid>-<time>), which the browser tests
+ * serve (`testDist()` in tests/helpers/test-dist.ts) and the teardown removes. A folder per run, not
+ * one shared .tmp/test-dist: several runs on one machine would otherwise rebuild it under each other.
  */
 import path from 'node:path';
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
+import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './chromium.ts';
 import { buildCourse } from './build.ts';
 
-export const TEST_DIST = path.resolve(import.meta.dirname, '../../.tmp/test-dist');
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The folder of this run's test build. */
+    testDist: string;
+  }
+}
 
-export default async function setup() {
+const TMP = path.resolve(import.meta.dirname, '../../.tmp');
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Builds of runs that ended without their teardown (killed, say): gone after a day. */
+async function removeStaleBuilds(): Promise<void> {
+  const names = await readdir(TMP).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith('test-dist'))) {
+    const dir = path.join(TMP, name);
+    const modified = await stat(dir).then((s) => s.mtimeMs, () => Date.now());
+    if (Date.now() - modified > DAY_MS) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export default async function setup(project: TestProject) {
   chromiumPath();
-  await rm(TEST_DIST, { recursive: true, force: true });
-  await buildCourse(TEST_DIST);
+  await removeStaleBuilds();
+  const dir = path.join(TMP, `test-dist-${process.pid}-${Date.now()}`);
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    await buildCourse(dir);
+  } catch (err) {
+    await remove();
+    throw err;
+  }
+  project.provide('testDist', dir);
+  return remove;
 }
