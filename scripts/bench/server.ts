@@ -11,22 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { GZIP_LEVEL } from './bytes.ts';
 import type { ScormVersion } from './build.ts';
 import { HARNESS_JS, lmsPageHtml } from './lms-page.ts';
+import { contentType } from '../../src/preview/paths.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.xml': 'application/xml',
-};
 
 export interface RequestRecord {
   /** e.g. /sco/1.2/course.js */
@@ -52,9 +38,9 @@ export async function startServer(opts: { root: string; packages: Partial<Record
   async function resolve(pathname: string): Promise<[string, Buffer] | null> {
     if (pathname === '/lms/1.2.html' || pathname === '/lms/2004.html') {
       const v = pathname.includes('1.2') ? '1.2' : '2004';
-      return [TYPES['.html'], Buffer.from(lmsPageHtml(v))];
+      return [contentType('x.html'), Buffer.from(lmsPageHtml(v))];
     }
-    if (pathname === '/lms/harness.js') return [TYPES['.js'], Buffer.from(HARNESS_JS)];
+    if (pathname === '/lms/harness.js') return [contentType('x.js'), Buffer.from(HARNESS_JS)];
     let base: string | undefined;
     let rel: string | undefined;
     const sa = /^\/scorm-again\/(scorm12\.min\.js|scorm2004\.min\.js)$/.exec(pathname);
@@ -65,7 +51,7 @@ export async function startServer(opts: { root: string; packages: Partial<Record
     const file = path.resolve(base, rel);
     if (!file.startsWith(path.resolve(base) + path.sep)) return null;
     try {
-      return [TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', await readFile(file)];
+      return [contentType(file), await readFile(file)];
     } catch {
       return null;
     }

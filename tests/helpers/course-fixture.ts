@@ -4,6 +4,7 @@
  * suspend_data worst case.
  */
 import type { Choice, Course, Feedback, Lesson, Question, Quiz, QuizSettings } from '../../src/course/types.ts';
+import { TEST_CREDIT, testSettings } from './course-defaults.ts';
 
 const feedback: Feedback = { correctHtml: 'Right.', incorrectHtml: 'Not quite.', partialHtml: 'Partly right.' };
 const choice = (id: string, text = id): Choice => ({ id, html: text, text });
@@ -95,21 +96,8 @@ export function fixtureCourse(): Course {
     id: 'exit_review_fixture',
     title: 'The Factors Involved in the Exit from Sex Trafficking',
     description: 'A fixture course for tests.',
-    credit: {
-      author: 'Chiara Ferrari',
-      year: 2021,
-      title: 'The Factors Involved in the Exit from Sex Trafficking: A Review',
-      source: "Journal of International Women's Studies, 22(5), article 13, pp. 195-209",
-      url: 'https://vc.bridgew.edu/jiws/vol22/iss5/13',
-    },
-    settings: {
-      completion: { lessons: 'all', quizzes: 'all-submitted' },
-      passMark: 80,
-      advisoryHtml: '<p>Advisory.</p>',
-      support: { heading: 'Support', html: '<p>Support.</p>' },
-      estimatedMinutes: 30,
-      language: 'en',
-    },
+    credit: TEST_CREDIT,
+    settings: testSettings({ advisoryHtml: '<p>Advisory.</p>', support: { heading: 'Support', html: '<p>Support.</p>' } }),
     lessons,
     quizzes: [quizIntro, quizDiscussion],
     version: 'fixture-v1',

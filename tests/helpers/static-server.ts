@@ -2,21 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { contentType } from '../../src/preview/paths.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.xml': 'application/xml',
-};
 
 export interface StaticServer {
   url: string;
@@ -50,7 +37,7 @@ export async function serve(
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...opts.headers });
+      res.writeHead(200, { 'content-type': contentType(file), ...opts.headers });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

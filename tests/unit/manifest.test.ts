@@ -8,28 +8,15 @@ import { creditText, fileHref, manifestIds, renderManifest, type ScormVersion } 
 import { checkManifest, checkPackage, SAFE_IDENTIFIER } from '../../src/package/validate.ts';
 import { parseXml, allElements } from '../../src/package/xml.ts';
 import { sample, validateManifestXsd } from '../helpers/xsd.ts';
+import { TEST_CREDIT, testSettings } from '../helpers/course-defaults.ts';
 
 function course(over: Partial<Course> = {}, settings: Partial<Course['settings']> = {}): Course {
   return {
     id: 'exit_review',
     title: 'The Factors Involved in the Exit from Sex Trafficking: A Review',
     description: 'A self-paced course for staff of support services.',
-    credit: {
-      author: 'Chiara Ferrari',
-      year: 2021,
-      title: 'The Factors Involved in the Exit from Sex Trafficking: A Review',
-      source: "Journal of International Women's Studies, 22(5), article 13, pp. 195-209",
-      url: 'https://vc.bridgew.edu/jiws/vol22/iss5/13',
-    },
-    settings: {
-      completion: { lessons: 'all', quizzes: 'all-submitted' },
-      passMark: 80,
-      advisoryHtml: '',
-      support: { heading: 'Support', html: '' },
-      estimatedMinutes: 30,
-      language: 'en',
-      ...settings,
-    },
+    credit: TEST_CREDIT,
+    settings: testSettings(settings),
     lessons: [],
     quizzes: [{ id: 'q1' } as Quiz],
     version: 'abcdefgh',
