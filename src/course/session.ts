@@ -27,6 +27,11 @@ export interface SaveResult {
 export interface CourseSession {
   /** How progress is kept: an LMS through SCORM 1.2 or 2004, or this browser only. */
   readonly mode: 'scorm12' | 'scorm2004' | 'standalone';
+  /**
+   * False when the LMS opened the course to look back over it (review or browse mode, or no credit):
+   * nothing this visit does is sent to the LMS or kept as progress. Missing: true.
+   */
+  readonly recording?: boolean;
   /** The bookmark of an earlier session, when its progress was restored ("continue where you left off"). */
   readonly resumeLocation: Location | null;
   /** Notices to show now (e.g. "saved in this browser only"). */

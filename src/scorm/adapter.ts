@@ -9,6 +9,7 @@ import type { CourseStatus } from '../course/progress.ts';
 import type { ApiVersion } from './api-discovery.ts';
 import type { LessonObjective } from './cmi-mapping.ts';
 import type { InteractionRecord } from './interactions.ts';
+import type { StatusFloor } from './status-floor.ts';
 
 export interface LmsError {
   call: string;
@@ -51,6 +52,10 @@ export interface Dialect {
   readonly api: ApiNames;
   readonly el: {
     entry: string;
+    /** `normal`, `review` or `browse` (1.2 `lesson_mode`, 2004 `mode`). */
+    mode: string;
+    /** `credit` or `no-credit`. */
+    credit: string;
     location: string;
     suspend: string;
     exit: string;
@@ -61,9 +66,14 @@ export interface Dialect {
   };
   /** Longest values the LMS must accept (Moodle with its "SCORM standard" setting on). */
   readonly limits: { location: number; suspend: number };
-  /** Status and score elements, each group sent in order. */
-  status(status: CourseStatus): Pair[][];
-  exit(completed: boolean): string;
+  /** Status and score elements, each group sent in order; groups that would go below `floor` are left out. */
+  status(status: CourseStatus, floor?: StatusFloor): Pair[][];
+  /** What the LMS records now, as the floor no status sent may go below. */
+  readFloor(get: (element: string) => string | null): StatusFloor;
+  /** True when a first launch has stored data to read (2004 answers error 403 for values never set). */
+  hasData(entry: string): boolean;
+  /** `done`: completed and not failed, so the learner has no reason to come back within this attempt. */
+  exit(done: boolean): string;
   sessionTime(ms: number): string;
   /** Objective n; the id comes first, since it creates the objective. */
   objective(n: number, objective: LessonObjective): Pair[];

@@ -5,10 +5,13 @@
 import type { Course } from '../course/types.ts';
 import { courseStatus, locationToString, type CourseStatus, type ProgressState } from '../course/progress.ts';
 import type { Dialect, Pair } from './adapter.ts';
+import { NO_FLOOR, type StatusFloor } from './status-floor.ts';
 
 /** One objective per lesson: read or not, and the result of the lesson's quiz(zes). */
 export interface LessonObjective {
   id: string;
+  /** The lesson's title (2004 objective description). */
+  title: string;
   completed: boolean;
   /** passed/failed once every quiz of the lesson has a finished attempt; unknown before or without quiz. */
   success: 'passed' | 'failed' | 'unknown';
@@ -25,6 +28,7 @@ export function lessonObjectives(course: Course, state: ProgressState): LessonOb
     const passed = known && quizzes.every((q, i) => (bests[i] ?? 0) >= q.settings.passMark);
     return {
       id: lesson.id,
+      title: lesson.title,
       completed: state.lessonsRead.includes(lesson.id),
       success: known ? (passed ? 'passed' : 'failed') : 'unknown',
       score,
@@ -47,11 +51,19 @@ export interface CoreValues {
  * The course-level values for the LMS. suspend_data is added by the runtime (it needs the save
  * counter); objectives separately (they need the LMS's own objective indices).
  */
-export function coreValues(course: Course, state: ProgressState, dialect: Dialect, sessionMs: number | null): CoreValues {
+export function coreValues(
+  course: Course,
+  state: ProgressState,
+  dialect: Dialect,
+  sessionMs: number | null,
+  floor: StatusFloor = NO_FLOOR,
+): CoreValues {
   const status = courseStatus(course, state);
-  const groups = dialect.status(status);
+  const groups = dialect.status(status, floor);
   groups.push([[dialect.el.location, fit(locationToString(state.location), dialect.limits.location)]]);
-  groups.push([[dialect.el.exit, dialect.exit(status.completed)]]);
+  // A course completed but failed stays suspended: the learner may come back and pass within the
+  // attempt (a 2004 LMS starts a new, empty attempt after a normal exit).
+  groups.push([[dialect.el.exit, dialect.exit(status.completed && status.success !== 'failed')]]);
   if (sessionMs !== null) groups.push([[dialect.el.sessionTime, dialect.sessionTime(sessionMs)]]);
   return { status, groups };
 }

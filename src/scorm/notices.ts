@@ -58,6 +58,18 @@ export const NOTICES = {
     level: 'info',
     text: 'This course is also open in another window. What you do in either is kept together, but it is easiest to use just one.',
   },
+  review: {
+    id: 'review',
+    level: 'info',
+    text: 'You are looking back over this course; nothing you do now changes your record.',
+  },
+  reviewNew: {
+    id: 'review',
+    level: 'info',
+    text:
+      'You are looking back over this course; nothing you do now changes your record. Your learning system did not ' +
+      'pass on your earlier answers, so the course is shown as new, and this visit is not recorded.',
+  },
   sessionEnded: {
     id: 'session-ended',
     level: 'info',

@@ -26,8 +26,17 @@ import { buildInteraction, type InteractionRecord } from './interactions.ts';
 import { NOTICES, NoticeBoard } from './notices.ts';
 import { scorm12 } from './scorm12.ts';
 import { scorm2004 } from './scorm2004.ts';
-import { browserStorage, LocalMirror, parseMirror, storageKey, type MirrorRecord, type StorageLike } from './standalone.ts';
-import { decodeSuspend, encodeSuspend, type DecodeResult } from './suspend-codec.ts';
+import {
+  browserStorage,
+  LocalMirror,
+  lmsFingerprint,
+  parseMirror,
+  storageKey,
+  type MirrorRecord,
+  type StorageLike,
+} from './standalone.ts';
+import { NO_FLOOR, raise, type StatusFloor } from './status-floor.ts';
+import { decodeSuspend, encodeSuspend, type DecodeResult, type Snapshot } from './suspend-codec.ts';
 
 interface EventTargetLike {
   addEventListener(type: string, listener: (event: Event) => void): void;
@@ -89,6 +98,8 @@ interface PendingInteraction {
 
 class Tracker implements TrackingSession {
   readonly mode: CourseSession['mode'];
+  /** False in review or browse mode and without credit: this visit sends nothing and keeps nothing. */
+  readonly recording: boolean;
   resumeLocation: Location | null = null;
   ended = false;
 
@@ -118,6 +129,14 @@ class Tracker implements TrackingSession {
   private readonly queue: PendingInteraction[] = [];
   private readonly shownAt = new Map<string, number>();
   private readonly storage: StorageLike | null;
+  /** The LMS's status when the course started, raised by what it sent since: never sent lower. */
+  private floor: StatusFloor = NO_FLOOR;
+  /** Fingerprint of the suspend_data the LMS is known to hold (launch, then each confirmed commit). */
+  private base = '';
+  /** Progress came from this browser, not the LMS: send it at once. */
+  private adopted = false;
+  /** The LMS handed over a stored record (a read-only visit may Finish without changing it). */
+  private lmsHadData = false;
 
   constructor(
     private readonly course: Course,
@@ -137,6 +156,11 @@ class Tracker implements TrackingSession {
     this.startedAt = this.now();
     initialNotices.forEach((n) => this.board.add(n));
 
+    // Before anything else: a review, browse or no-credit launch must not change the record.
+    const lmsMode = conn && dialect ? (conn.get(dialect.el.mode) ?? '') : '';
+    const credit = conn && dialect ? (conn.get(dialect.el.credit) ?? '') : '';
+    this.recording = lmsMode !== 'review' && lmsMode !== 'browse' && credit !== 'no-credit';
+
     const learner = conn && dialect ? (conn.get(dialect.el.learnerId) ?? '') : undefined;
     this.storage = storage;
     this.mirror = new LocalMirror(storage, storageKey(course.id, learner));
@@ -147,7 +171,7 @@ class Tracker implements TrackingSession {
       dirty: () => this.uncommitted,
       commit: () => this.commitCall(),
       settled: (ok) => this.settled(ok),
-      active: () => !this.ended && this.conn !== null,
+      active: () => !this.ended && this.conn !== null && this.recording,
       defer: opts.defer ?? defaultDefer,
       sleep: opts.sleep ?? defaultSleep,
       retryDelays: opts.retryDelays ?? [500, 2000, 5000],
@@ -167,6 +191,8 @@ class Tracker implements TrackingSession {
   }
 
   async save(): Promise<SaveResult> {
+    // The LMS keeps the record exactly as it was, which is all a review visit asks of it.
+    if (!this.recording) return { saved: true, inBrowser: false };
     if (!this.conn || this.ended) {
       if (!this.ended) this.absorbOtherWindow();
       // After Finish the LMS takes nothing more: it holds the progress only if nothing changed since.
@@ -178,20 +204,21 @@ class Tracker implements TrackingSession {
   }
 
   async exit(): Promise<SaveResult> {
-    return this.finish();
+    return this.finish(false);
   }
 
   /** Restore progress, start listening. Runs before startSession returns. */
   start(): void {
     this.restore();
     this.statusKey = this.currentStatusKey();
-    if (this.conn && this.dialect) this.readCollections(this.conn, this.dialect);
+    if (this.conn && this.dialect && this.recording) this.readCollections(this.conn, this.dialect);
     // Never unsubscribed: after the LMS session ends, changes still go to the browser copy.
     this.store.subscribe((state, detail) => this.changed(state, detail));
     this.listen();
     // Send the opening values (status `incomplete`, ...) soon, without a commit: a Finish without a
     // status would let Moodle mark a 1.2 course `completed` (it does that for `not attempted`).
-    if (this.conn) this.scheduler.request(false);
+    // Progress taken from this browser is committed at once: it is what the LMS lacks.
+    if (this.conn && this.recording) this.scheduler.request(this.adopted);
   }
 
   // ---- restore --------------------------------------------------------------------------------
@@ -205,26 +232,33 @@ class Tracker implements TrackingSession {
     let adopted: LocalMirror | null = null;
 
     if (this.conn && this.dialect) {
-      const entry = this.conn.get(this.dialect.el.entry) ?? '';
+      const conn = this.conn;
+      const entry = conn.get(this.dialect.el.entry) ?? '';
       // A first launch has nothing to read (and SCORM 2004 answers error 403 for unset values).
-      const fresh = entry === 'ab-initio';
-      const suspend = fresh ? '' : (this.conn.get(this.dialect.el.suspend) ?? '');
-      bookmark = fresh ? '' : (this.conn.get(this.dialect.el.location) ?? '');
+      const hasData = this.dialect.hasData(entry);
+      const suspend = hasData ? (conn.get(this.dialect.el.suspend) ?? '') : '';
+      bookmark = hasData ? (conn.get(this.dialect.el.location) ?? '') : '';
+      this.lmsHadData = hasData;
+      this.floor = this.dialect.readFloor((el) => conn.get(el));
+      this.base = lmsFingerprint(suspend);
       const lms = suspend ? decodeSuspend(this.course, suspend) : null;
-      if (lms?.ok) {
-        chosen = lms;
-        // The browser copy wins only when it is a later save of this learner's progress.
-        if (local?.ok && local.seq > lms.seq) {
-          chosen = local;
-          this.board.add(NOTICES.restoredFromBrowser);
-        }
-      } else if (local?.ok && hasProgress(local.state) && (lms !== null || !fromMirror?.synced)) {
-        // LMS data unreadable, or none while the browser holds saves the LMS never confirmed. (A copy
-        // with nothing in it, e.g. another window's opening values, is nothing to restore or announce.)
-        chosen = local;
+      // This learner's copy (the key is per learner id: another learner's never comes here), when it
+      // holds something the LMS does not hold as it is.
+      const own = local?.ok && hasProgress(local.state) && fromMirror?.suspend !== suspend ? local : null;
+
+      if (!this.recording) {
+        this.reviewRestore(lms, own);
+        return;
+      }
+      const pick = own && fromMirror ? this.newerCopy(lms, own, fromMirror, suspend) : null;
+      if (pick) {
+        chosen = pick;
+        this.adopted = true;
         this.board.add(NOTICES.restoredFromBrowser);
+      } else if (lms?.ok) {
+        chosen = lms;
       } else if (lms) {
-        this.log(`suspend_data not restored (${lms.ok ? '' : lms.reason})`);
+        this.log(`suspend_data not restored (${lms.reason})`);
         this.board.add(NOTICES.restoreFailed);
       }
       if (!chosen && entry !== 'resume' && fromMirror?.synced) {
@@ -238,6 +272,7 @@ class Tracker implements TrackingSession {
         if (found) {
           chosen = found.result;
           adopted = found.from;
+          this.adopted = true;
           this.board.add(NOTICES.restoredFromBrowser);
         }
       }
@@ -257,6 +292,43 @@ class Tracker implements TrackingSession {
     } else if (bookmark) {
       const loc = locationFromString(this.course, bookmark);
       if (loc && loc.view !== 'start') this.resumeLocation = loc;
+    }
+  }
+
+  /**
+   * The browser copy is newer than what the LMS holds, and what to continue from; null: the LMS's.
+   * Newer means saves the LMS never confirmed (a close whose Finish was lost, commits that failed):
+   * - the copy grew from exactly what the LMS holds now (its `base`), so it is that plus more;
+   * - the LMS went on elsewhere since (another device): both are brought together, nothing dropped;
+   * - the LMS's copy is unreadable, or (copies from before `base`) its save counter is lower.
+   * A copy the LMS once confirmed and now no longer holds lost to a later LMS state (or a new attempt).
+   */
+  private newerCopy(lms: DecodeResult | null, own: Snapshot, rec: MirrorRecord, lmsText: string): DecodeResult | null {
+    const mine: DecodeResult = { ok: true, ...own };
+    if (lms && !lms.ok) return mine;
+    if (rec.synced) return null;
+    if (rec.base !== undefined) {
+      if (rec.base === lmsFingerprint(lmsText)) return mine;
+      if (!lms) return null; // the LMS holds nothing now where it held progress: a new attempt
+      const merged = mergeProgress(lms.state, own.state, { followLocation: own.seq > lms.seq });
+      return merged === lms.state ? null : { ok: true, state: merged, seq: Math.max(lms.seq, own.seq) };
+    }
+    return !lms || own.seq > lms.seq ? mine : null;
+  }
+
+  /**
+   * Review, browse or no credit: show the learner's own record, read-only. The LMS's when it gave
+   * one; else this browser's copy of this learner's progress; else the course as new, saying that
+   * this visit is not recorded. Nothing is written, not even the browser copy.
+   */
+  private reviewRestore(lms: DecodeResult | null, own: Snapshot | null): void {
+    const record = lms?.ok ? lms : own;
+    if (record) {
+      this.seq = record.seq;
+      this.store.restore(record.state);
+      this.board.add(NOTICES.review);
+    } else {
+      this.board.add(NOTICES.reviewNew);
     }
   }
 
@@ -318,6 +390,7 @@ class Tracker implements TrackingSession {
   // ---- store changes --------------------------------------------------------------------------
 
   private changed(state: ProgressState, detail: ChangeDetail): void {
+    if (!this.recording) return; // a look back changes nothing, in the LMS or in this browser
     const now = this.now();
     if (detail.reason !== 'restore') this.usedHere = true;
     if (detail.reason === 'answer' && detail.quizId && detail.questionId) this.queueInteraction(state, detail, now);
@@ -330,7 +403,10 @@ class Tracker implements TrackingSession {
     const key = this.currentStatusKey();
     const statusChanged = key !== this.statusKey;
     this.statusKey = key;
-    this.scheduler.request(detail.reason === 'lesson-read' || detail.reason === 'quiz-finished' || statusChanged);
+    // Each submitted answer is committed (after its feedback has rendered): when the close is lost, as
+    // when the LMS's session has expired by then, the LMS still holds every answer.
+    const point = detail.reason === 'answer' || detail.reason === 'lesson-read' || detail.reason === 'quiz-finished';
+    this.scheduler.request(point || statusChanged);
   }
 
   private queueInteraction(state: ProgressState, detail: ChangeDetail, now: number): void {
@@ -367,7 +443,8 @@ class Tracker implements TrackingSession {
 
   /** Returns true when the browser copy holds the current progress. */
   private saveMirror(synced: boolean): boolean {
-    const record: MirrorRecord = { suspend: this.encode(), seq: this.seq, synced };
+    if (!this.recording) return false;
+    const record: MirrorRecord = { suspend: this.encode(), seq: this.seq, synced, base: this.base };
     const same = JSON.stringify(record);
     if (same === this.lastMirror && this.mirrorOk) return true;
     if (this.lmsFailed) record.lmsFailedAt = this.now();
@@ -394,7 +471,8 @@ class Tracker implements TrackingSession {
     this.saveMirror(false); // first, so nothing is lost if the LMS call hangs or throws
     if (!conn || !dialect) return true;
     const state = this.store.get();
-    const { groups } = coreValues(this.course, state, dialect, null);
+    const { groups, status } = coreValues(this.course, state, dialect, null, this.floor);
+    this.floor = raise(this.floor, status);
     const suspend = this.encode();
     if (suspend.length <= dialect.limits.suspend) {
       groups.push([[dialect.el.suspend, suspend]]);
@@ -462,9 +540,16 @@ class Tracker implements TrackingSession {
 
   private commitCall(): boolean {
     const ok = this.conn?.commit() ?? false;
-    if (ok) this.uncommitted = false;
+    if (ok) this.confirmed();
     else this.log('Commit failed', this.conn?.errors[this.conn.errors.length - 1]);
     return ok;
+  }
+
+  /** The LMS confirmed that it keeps everything sent so far. */
+  private confirmed(): void {
+    this.uncommitted = false;
+    const sent = this.dialect ? this.sent.get(this.dialect.el.suspend) : undefined;
+    if (sent !== undefined) this.base = lmsFingerprint(sent);
   }
 
   /** The LMS holds exactly the current progress (committed, suspend_data included). */
@@ -483,8 +568,13 @@ class Tracker implements TrackingSession {
 
   // ---- ending ---------------------------------------------------------------------------------
 
-  /** Final values and Finish/Terminate, exactly once (exit() or pagehide). */
-  private finish(): SaveResult {
+  /**
+   * Final values and Finish/Terminate, exactly once (exit() or pagehide). A Finish from pagehide is
+   * not taken as confirmed: the LMS sends it by sendBeacon, which is lost when its session has
+   * expired (Moodle answers with its login page), so the browser copy stays unconfirmed and the next
+   * launch can tell whether the LMS has it (see newerCopy()).
+   */
+  private finish(leaving: boolean): SaveResult {
     if (this.exitResult) return this.exitResult;
     if (!this.conn || !this.dialect) {
       this.absorbOtherWindow();
@@ -493,20 +583,35 @@ class Tracker implements TrackingSession {
       this.exitResult = { saved: kept, inBrowser: kept };
       return this.exitResult;
     }
+    if (!this.recording) return this.finishLookBack();
     const wrote = this.write(true, true);
     this.ended = true;
     const ok = this.conn.finish();
     let saved = false;
     if (ok && wrote) {
-      this.uncommitted = false; // Finish stores everything
+      if (leaving) this.uncommitted = false;
+      else this.confirmed(); // Finish stores everything
       saved = this.inSync(); // false when suspend_data was too long to send
-      this.saveMirror(saved);
+      this.saveMirror(saved && !leaving);
       this.board.remove(NOTICES.saveFailed.id);
     } else {
       this.log('Finish failed', this.conn.errors[this.conn.errors.length - 1]);
       this.board.add(NOTICES.exitFailed);
     }
     this.exitResult = { saved, inBrowser: this.mirrorOk };
+    return this.exitResult;
+  }
+
+  /**
+   * End a review/browse/no-credit visit without changing the record: Finish with nothing set, and
+   * only when the LMS handed over the stored record. Moodle's SCORM 2004 review hands an empty data
+   * model instead, and at Terminate stores what that model holds (total time from zero): there the
+   * session is left to end with the page.
+   */
+  private finishLookBack(): SaveResult {
+    this.ended = true;
+    if (this.lmsHadData && this.conn && !this.conn.finish()) this.log('Finish failed', this.conn.errors[this.conn.errors.length - 1]);
+    this.exitResult = { saved: true, inBrowser: false };
     return this.exitResult;
   }
 
@@ -517,13 +622,13 @@ class Tracker implements TrackingSession {
     const on = (target: EventTargetLike, type: string, fn: (e: Event) => void) => target.addEventListener(type, fn);
     on(doc, 'visibilitychange', () => {
       const state = (doc as { visibilityState?: string }).visibilityState ?? win.document?.visibilityState;
-      if (state === 'hidden' && !this.ended) {
+      if (state === 'hidden' && !this.ended && this.recording) {
         if (this.conn) this.scheduler.flushNow();
         else this.saveMirror(false);
       }
     });
     // Moodle saves a Finish sent from the SCO's own pagehide (it uses sendBeacon then).
-    on(win, 'pagehide', () => (this.conn ? this.finish() : this.saveMirror(false)));
+    on(win, 'pagehide', () => (this.conn ? this.finish(true) : this.saveMirror(false)));
     // Another window of this course (same origin, same learner) saved progress.
     // https://html.spec.whatwg.org/multipage/webstorage.html#the-storageevent-interface
     on(win, 'storage', (e) => {

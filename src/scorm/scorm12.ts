@@ -10,6 +10,7 @@ import type { CourseStatus } from '../course/progress.ts';
 import type { Dialect, Pair } from './adapter.ts';
 import type { LessonObjective } from './cmi-mapping.ts';
 import { response12, type InteractionRecord } from './interactions.ts';
+import { completionBelow, floor12, NO_FLOOR, successBelow } from './status-floor.ts';
 import { clock12, decimal, timespan12 } from './time.ts';
 
 function lessonStatus(s: CourseStatus): string {
@@ -39,6 +40,8 @@ export const scorm12: Dialect = {
   },
   el: {
     entry: 'cmi.core.entry',
+    mode: 'cmi.core.lesson_mode',
+    credit: 'cmi.core.credit',
     location: 'cmi.core.lesson_location',
     suspend: 'cmi.suspend_data',
     exit: 'cmi.core.exit',
@@ -49,14 +52,21 @@ export const scorm12: Dialect = {
   },
   limits: { location: 255, suspend: 4096 },
 
-  status(s) {
+  status(s, floor = NO_FLOOR) {
     const status = lessonStatus(s);
     const groups: Pair[][] = [];
+    // One element carries both completion and success: below the floor in either, send neither (nor
+    // the score, from which Moodle would recompute the status at LMSFinish).
+    if (completionBelow(s, floor) || successBelow(s, floor)) return groups;
     // Score first: if the LMS rejects it, the status below still agrees with what it holds.
     if ((status === 'passed' || status === 'failed') && s.score !== null) groups.push(score('cmi.core', s.score));
     groups.push([['cmi.core.lesson_status', status]]);
     return groups;
   },
+
+  readFloor: (get) => floor12(get('cmi.core.lesson_status')),
+  // 1.2 answers "" for values never set; only a first launch has nothing stored.
+  hasData: (entry) => entry !== 'ab-initio',
 
   exit: (completed) => (completed ? '' : 'suspend'),
   sessionTime: timespan12,

@@ -8,7 +8,8 @@
  */
 import type { Dialect, Pair } from './adapter.ts';
 import type { LessonObjective } from './cmi-mapping.ts';
-import { response2004, type InteractionRecord } from './interactions.ts';
+import { description, response2004, type InteractionRecord } from './interactions.ts';
+import { completionBelow, floor2004, NO_FLOOR, successBelow } from './status-floor.ts';
 import { decimal, duration2004, timestamp2004 } from './time.ts';
 
 const score = (prefix: string, raw: number): Pair[] => [
@@ -33,6 +34,8 @@ export const scorm2004: Dialect = {
   },
   el: {
     entry: 'cmi.entry',
+    mode: 'cmi.mode',
+    credit: 'cmi.credit',
     location: 'cmi.location',
     suspend: 'cmi.suspend_data',
     exit: 'cmi.exit',
@@ -43,13 +46,19 @@ export const scorm2004: Dialect = {
   },
   limits: { location: 1000, suspend: 64000 },
 
-  status(s) {
+  status(s, floor = NO_FLOOR) {
     const groups: Pair[][] = [];
-    if (s.score !== null) groups.push(score('cmi', s.score));
-    groups.push([['cmi.completion_status', s.completed ? 'completed' : 'incomplete']]);
-    groups.push([['cmi.success_status', s.success]]);
+    const successDown = successBelow(s, floor);
+    if (s.score !== null && !successDown) groups.push(score('cmi', s.score));
+    if (!completionBelow(s, floor)) groups.push([['cmi.completion_status', s.completed ? 'completed' : 'incomplete']]);
+    if (!successDown) groups.push([['cmi.success_status', s.success]]);
     return groups;
   },
+
+  readFloor: (get) => floor2004(get('cmi.completion_status'), get('cmi.success_status')),
+  // Only a resumed attempt has a location and suspend_data: reading them otherwise is error 403
+  // ("not initialized"), which the LMS logs on every first launch.
+  hasData: (entry) => entry === 'resume',
 
   exit: (completed) => (completed ? 'normal' : 'suspend'),
   sessionTime: duration2004,
@@ -58,6 +67,8 @@ export const scorm2004: Dialect = {
     const p = `cmi.objectives.${n}`;
     return [
       [`${p}.id`, o.id],
+      // The Objectives report then names the lesson, not only its id (SPM: 250 characters).
+      ...(o.title ? [[`${p}.description`, description(o.title)] as Pair] : []),
       ...(o.score !== null ? score(p, o.score) : []),
       [`${p}.completion_status`, o.completed ? 'completed' : 'incomplete'],
       [`${p}.success_status`, o.success],

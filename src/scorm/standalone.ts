@@ -25,6 +25,17 @@ export interface MirrorRecord {
    * an old copy is not adopted. The next LMS launch may adopt it (see runtime.ts).
    */
   lmsFailedAt?: number;
+  /**
+   * Fingerprint (`lmsFingerprint`) of the suspend_data the LMS was last known to hold when this copy
+   * was saved: the LMS state this copy grew from. A relaunch that finds the LMS still holding exactly
+   * that knows the copy is newer (a close that never reached the LMS), whatever the counters say.
+   */
+  base?: string;
+}
+
+/** A short fingerprint of an LMS's suspend_data ("" when it holds none). */
+export function lmsFingerprint(suspend: string): string {
+  return suspend === '' ? '' : `${suspend.length}.${hash64(suspend, 8)}`;
 }
 
 /** Key per course, and per learner in LMS mode (a shared computer must not mix learners). */
@@ -56,6 +67,7 @@ export function parseMirror(raw: string | null): MirrorRecord | null {
     if (!rec || typeof rec.suspend !== 'string' || typeof rec.seq !== 'number' || typeof rec.synced !== 'boolean') return null;
     const out: MirrorRecord = { suspend: rec.suspend, seq: rec.seq, synced: rec.synced };
     if (typeof rec.lmsFailedAt === 'number') out.lmsFailedAt = rec.lmsFailedAt;
+    if (typeof rec.base === 'string') out.base = rec.base;
     return out;
   } catch {
     return null;

@@ -112,8 +112,8 @@ describe('objectives', () => {
     state.lessonsRead = ['02_discussion'];
     state.quizzes.quiz_background = { ...state.quizzes.quiz_background, attempt: 1, finished: true, best: 60, last: 60 };
     expect(lessonObjectives(course, state)).toEqual([
-      { id: '01_background', completed: false, success: 'failed', score: 60 },
-      { id: '02_discussion', completed: true, success: 'unknown', score: null },
+      { id: '01_background', title: 'Theoretical background', completed: false, success: 'failed', score: 60 },
+      { id: '02_discussion', title: 'Discussion', completed: true, success: 'unknown', score: null },
     ]);
     const [o1, o2] = lessonObjectives(course, state);
     expect(Object.fromEntries(scorm12.objective(0, o1))).toEqual({
@@ -124,8 +124,10 @@ describe('objectives', () => {
       'cmi.objectives.0.status': 'failed',
     });
     expect(Object.fromEntries(scorm12.objective(1, o2))).toEqual({ 'cmi.objectives.1.id': '02_discussion', 'cmi.objectives.1.status': 'completed' });
+    // 2004 objectives carry the lesson title, so the Objectives report names the lesson (1.2 has no description).
     expect(Object.fromEntries(scorm2004.objective(1, o2))).toEqual({
       'cmi.objectives.1.id': '02_discussion',
+      'cmi.objectives.1.description': 'Discussion',
       'cmi.objectives.1.completion_status': 'completed',
       'cmi.objectives.1.success_status': 'unknown',
     });

@@ -101,8 +101,9 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
     expect(lms.errors()).toEqual([]);
     expect(h.session.lmsErrors).toEqual([]);
     expect(h.session.mode).toBe(version === '1.2' ? 'scorm12' : 'scorm2004');
-    // lesson 1 read, quiz 1 finished, quiz 1 retry finished, lesson 2 read, quiz 2 finished (+ completion) ...
-    expect(lms.commits.map((c) => c.kind)).toEqual(['commit', 'commit', 'commit', 'commit', 'commit', 'finish']);
+    // lesson 1 read, 3 answers (the last one finishes quiz 1), 2 answers of the retry, lesson 2 read,
+    // 2 answers of quiz 2 (the last one completes the course): 9 commits, then the Finish.
+    expect(lms.commits.map((c) => c.kind)).toEqual([...Array(9).fill('commit'), 'finish']);
     expect(lms.commits.every((c) => c.ok)).toBe(true);
     expect(lms.initializeCount).toBe(1);
     expect(lms.finishCount).toBe(1);
@@ -180,6 +181,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
       });
       expect(pick(values, Object.keys(values).filter((k) => k.startsWith('cmi.objectives.')))).toEqual({
         'cmi.objectives.0.id': '01_background',
+        'cmi.objectives.0.description': 'Theoretical background',
         'cmi.objectives.0.score.scaled': '1',
         'cmi.objectives.0.score.raw': '100',
         'cmi.objectives.0.score.min': '0',
@@ -187,6 +189,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
         'cmi.objectives.0.completion_status': 'completed',
         'cmi.objectives.0.success_status': 'passed',
         'cmi.objectives.1.id': '02_discussion',
+        'cmi.objectives.1.description': 'Discussion',
         'cmi.objectives.1.score.scaled': '0.75',
         'cmi.objectives.1.score.raw': '75',
         'cmi.objectives.1.score.min': '0',
@@ -232,18 +235,15 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
     );
     expect(statuses).toEqual(
       version === '1.2'
-        ? [['incomplete', ''], ['incomplete', ''], ['incomplete', ''], ['incomplete', ''], ['passed', '87.5']]
+        ? [...Array(8).fill(['incomplete', '']), ['passed', '87.5']]
         : [
-            ['incomplete', 'unknown', ''],
-            ['incomplete', 'unknown', ''],
-            ['incomplete', 'unknown', ''],
-            ['incomplete', 'unknown', ''],
+            ...Array(8).fill(['incomplete', 'unknown', '']),
             ['completed', 'passed', '87.5'],
           ],
     );
   });
 
-  it('commits only at the allowed points: never per SetValue, never per answer', async () => {
+  it('commits only at the allowed points: once per submitted answer, never per SetValue', async () => {
     const lms = new StrictLms({ version, masteryScore: 80 });
     const h = await launch(course, { lms });
     const commits = () => lms.commitCalls;
@@ -257,33 +257,38 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
     h.tick();
     expect(commits()).toBe(1);
     h.store.startAttempt('quiz_background', { seed: 1 });
-    h.store.submitAnswer('quiz_background', 'q_model', { type: 'single', value: 'stages' });
+    h.store.startAttempt('quiz_background', { seed: 1 });
     h.tick();
+    expect(commits()).toBe(1); // starting a quiz is set, not committed
+    h.store.submitAnswer('quiz_background', 'q_model', { type: 'single', value: 'stages' });
+    expect(commits()).toBe(1); // not inside the click: after the feedback has rendered
+    h.tick();
+    expect(commits()).toBe(2); // each submitted answer, so a lost close loses none
     h.store.submitAnswer('quiz_background', 'q_levels', { type: 'multiple', value: ['individual'] });
     h.tick();
-    expect(commits()).toBe(1); // answers are set, not committed
+    expect(commits()).toBe(3);
     expect(lms.log.some((e) => e.element === 'cmi.interactions.1.id')).toBe(true);
     h.store.submitAnswer('quiz_background', 'q_linear', { type: 'truefalse', value: true });
     h.tick();
-    expect(commits()).toBe(2); // quiz finished
+    expect(commits()).toBe(4); // the last answer and the finished quiz: one commit
     h.win.hide();
-    expect(commits()).toBe(2); // nothing new to commit
+    expect(commits()).toBe(4); // nothing new to commit
     h.win.show();
     h.store.go({ view: 'lesson', id: '02_discussion' });
     h.tick();
     h.win.hide();
-    expect(commits()).toBe(3); // hidden with an unsaved bookmark: commit at once (the page may be frozen next)
+    expect(commits()).toBe(5); // hidden with an unsaved bookmark: commit at once (the page may be frozen next)
     h.win.show();
     expect(await h.session.save()).toEqual({ saved: true, inBrowser: true });
-    expect(commits()).toBe(3); // nothing changed since
+    expect(commits()).toBe(5); // nothing changed since
     h.store.go({ view: 'break' });
     expect(await h.session.save()).toEqual({ saved: true, inBrowser: true });
-    expect(commits()).toBe(4); // "Take a break"
+    expect(commits()).toBe(6); // "Take a break"
     h.win.pagehide();
     h.win.pagehide();
     await h.session.exit();
     expect(lms.finishCount).toBe(1);
-    expect(commits()).toBe(4); // Finish persists by itself: no extra Commit before it
+    expect(commits()).toBe(6); // Finish persists by itself: no extra Commit before it
     expect(lms.violations).toEqual([]);
     expect(lms.errors()).toEqual([]);
   });
