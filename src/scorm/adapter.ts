@@ -70,8 +70,11 @@ export interface Dialect {
   status(status: CourseStatus, floor?: StatusFloor): Pair[][];
   /** What the LMS records now, as the floor no status sent may go below. */
   readFloor(get: (element: string) => string | null): StatusFloor;
-  /** True when a first launch has stored data to read (2004 answers error 403 for values never set). */
-  hasData(entry: string): boolean;
+  /**
+   * True when the LMS has stored data to hand over (2004 answers error 403 for values never set).
+   * `lookingBack`: a review or browse launch, which is given the learner's record when there is one.
+   */
+  hasData(entry: string, lookingBack: boolean): boolean;
   /** `done`: completed and not failed, so the learner has no reason to come back within this attempt. */
   exit(done: boolean): string;
   sessionTime(ms: number): string;

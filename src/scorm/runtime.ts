@@ -235,7 +235,7 @@ class Tracker implements TrackingSession {
       const conn = this.conn;
       const entry = conn.get(this.dialect.el.entry) ?? '';
       // A first launch has nothing to read (and SCORM 2004 answers error 403 for unset values).
-      const hasData = this.dialect.hasData(entry);
+      const hasData = this.dialect.hasData(entry, !this.recording);
       const suspend = hasData ? (conn.get(this.dialect.el.suspend) ?? '') : '';
       bookmark = hasData ? (conn.get(this.dialect.el.location) ?? '') : '';
       this.lmsHadData = hasData;

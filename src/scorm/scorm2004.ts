@@ -58,7 +58,7 @@ export const scorm2004: Dialect = {
   readFloor: (get) => floor2004(get('cmi.completion_status'), get('cmi.success_status')),
   // Only a resumed attempt has a location and suspend_data: reading them otherwise is error 403
   // ("not initialized"), which the LMS logs on every first launch.
-  hasData: (entry) => entry === 'resume',
+  hasData: (entry, lookingBack) => entry === 'resume' || (lookingBack && entry === ''),
 
   exit: (completed) => (completed ? 'normal' : 'suspend'),
   sessionTime: duration2004,

@@ -43,6 +43,15 @@ export interface FaultConfig {
   slowCommitMs?: number;
   /** The course page to open; default /index.html. */
   course?: string;
+  /** The session expired before the close: Finish answers "true" and nothing of it is stored (a lost sendBeacon). */
+  finishLost?: boolean;
+  /** Launch in review or browse mode (Moodle on re-entering a finished attempt: review). */
+  launchMode?: 'normal' | 'review' | 'browse';
+  credit?: 'credit' | 'no-credit';
+  /** What a review launch hands over; default as Moodle: 1.2 the stored model, 2004 an empty one with entry ab-initio. */
+  reviewModel?: 'stored' | 'empty';
+  /** Open the course in a popup window (window.open) instead of an iframe, as an LMS's "new window" display. */
+  popup?: boolean;
 }
 
 export interface TimelineEntry {
@@ -86,7 +95,11 @@ export class FaultLms {
       learnerId: cfg.learnerId,
       masteryScore: cfg.masteryScore,
       stored: cfg.stored,
+      launchMode: cfg.launchMode,
+      credit: cfg.credit,
+      reviewModel: cfg.reviewModel,
       faults: {
+        finishLost: cfg.finishLost,
         ...(cfg.initializeFails ? { initialize: false } : {}),
         ...(cfg.finishFails ? { finish: true } : {}),
         noInteractions: cfg.noInteractions,

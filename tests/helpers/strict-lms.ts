@@ -11,7 +11,13 @@
  * - score.raw within 0..100, score.scaled within -1..1, 2004 scaled without raw;
  * - calls before Initialize / after Finish, Initialize or Finish more than once;
  * - 1.2 LMSFinish: Moodle turns `not attempted` into `completed` and recomputes lesson_status from
- *   score.raw and the mastery score; a status that contradicts the score is a violation.
+ *   score.raw and the mastery score; a status that contradicts the score is a violation;
+ * - 2004 GetValue of cmi.location or cmi.suspend_data never set: error 403, logged by Moodle;
+ * - what Moodle did on revisits and closes (measured, /work/shared/moodle-facts.md): a review launch
+ *   (`launchMode: 'review'`) is 1.2 `lesson_mode` review, entry "" and the stored model, but 2004
+ *   `mode` review, entry ab-initio and an EMPTY model, in the same attempt, and Moodle stores what
+ *   the SCO then writes (at Terminate also total_time from that empty model); a session that has
+ *   expired when the close beacon arrives (`finishLost`): Finish answers "true", nothing is stored.
  *
  * A refused value returns "false" with the error code Moodle would give, and is never stored.
  * Every call is logged with its error code, every violation recorded, every commit counted.
@@ -46,6 +52,11 @@ export interface Faults {
   finish?: boolean;
   /** The LMS does not implement interactions (GetValue _count errors 401, SetValue refused). */
   noInteractions?: boolean;
+  /**
+   * The learner's LMS session expired before the close: the Finish goes out (Moodle's sendBeacon)
+   * and answers "true", but the LMS stores nothing of it.
+   */
+  finishLost?: boolean;
 }
 
 export interface StrictLmsOptions {
@@ -56,6 +67,15 @@ export interface StrictLmsOptions {
   /** Data kept from earlier sessions (a previous `stored`). */
   stored?: Record<string, string>;
   faults?: Faults;
+  /** How the LMS opens the SCO (1.2 `lesson_mode`, 2004 `mode`); default normal. */
+  launchMode?: 'normal' | 'review' | 'browse';
+  /** Default credit. */
+  credit?: 'credit' | 'no-credit';
+  /**
+   * What a review or browse launch hands the SCO: the stored data model (1.2 in Moodle, and what the
+   * standard expects) or an empty one with entry ab-initio (Moodle's SCORM 2004). Default: as Moodle.
+   */
+  reviewModel?: 'stored' | 'empty';
 }
 
 export interface CallLogEntry {
@@ -128,21 +148,30 @@ export class StrictLms {
   private override: string | null = null;
   private readonly interactionTypes = new Map<string, string>();
   private readonly masteryScore?: number;
+  private readonly launchMode: 'normal' | 'review' | 'browse';
+  private readonly credit: 'credit' | 'no-credit';
+  /** A 2004 review launch handed an empty model: Terminate stores total_time counted from zero. */
+  private readonly emptyReview: boolean;
 
   constructor(opts: StrictLmsOptions) {
     this.version = opts.version;
     this.faults = opts.faults ?? {};
     this.masteryScore = opts.masteryScore;
+    this.launchMode = opts.launchMode ?? 'normal';
+    this.credit = opts.credit ?? 'credit';
+    this.emptyReview =
+      this.launchMode !== 'normal' && (opts.reviewModel ?? (opts.version === '2004' ? 'empty' : 'stored')) === 'empty';
     const settings = { autocommit: false, lmsCommitUrl: false, mastery_override: false, logLevel: 5, onLogMessage: () => {} };
     this.inner = (opts.version === '1.2' ? new Scorm12API(settings as never) : new Scorm2004API(settings as never)) as Inner;
     this.stored = { ...(opts.stored ?? {}) };
     this.inner.loadFromFlattenedJSON(this.launchData(opts) as never);
+    this.launched = this.cmi();
     this.api = opts.version === '1.2' ? this.api12() : this.api2004();
   }
 
   /** Options for the next launch of the same learner (Moodle's view: entry resume after exit suspend). */
-  relaunch(faults: Faults = {}): StrictLmsOptions {
-    return { version: this.version, learnerId: this.learnerId, masteryScore: this.masteryScore, stored: { ...this.stored }, faults };
+  relaunch(faults: Faults = {}, more: Partial<StrictLmsOptions> = {}): StrictLmsOptions {
+    return { version: this.version, learnerId: this.learnerId, masteryScore: this.masteryScore, stored: { ...this.stored }, faults, ...more };
   }
 
   /** The current CMI as flat element -> value (strings only). */
@@ -163,15 +192,35 @@ export class StrictLms {
     const kept = Object.fromEntries(
       Object.entries(opts.stored ?? {}).filter(([k]) => !/(\.exit|session_time)$/.test(k)),
     );
-    const had = Object.keys(opts.stored ?? {}).length > 0;
+    const had = Object.keys(opts.stored ?? {}).length > 0 && !this.emptyReview;
+    if (this.emptyReview && opts.version === '1.2') {
+      return {
+        'cmi.core.student_id': this.learnerId,
+        'cmi.core.student_name': 'Learner, Test',
+        'cmi.core.credit': this.credit,
+        'cmi.core.lesson_mode': this.launchMode,
+        'cmi.core.entry': 'ab-initio',
+      };
+    }
+    if (this.emptyReview) {
+      // Moodle's SCORM 2004 review: mode review, entry ab-initio and nothing of the stored attempt.
+      return {
+        'cmi.learner_id': this.learnerId,
+        'cmi.learner_name': 'Learner, Test',
+        'cmi.credit': this.credit,
+        'cmi.mode': this.launchMode,
+        'cmi.entry': 'ab-initio',
+        ...(opts.masteryScore !== undefined ? { 'cmi.scaled_passing_score': String(opts.masteryScore / 100) } : {}),
+      };
+    }
     if (opts.version === '1.2') {
       const exit = opts.stored?.['cmi.core.exit'];
       return {
         ...kept,
         'cmi.core.student_id': this.learnerId,
         'cmi.core.student_name': 'Learner, Test',
-        'cmi.core.credit': 'credit',
-        'cmi.core.lesson_mode': 'normal',
+        'cmi.core.credit': this.credit,
+        'cmi.core.lesson_mode': this.launchMode,
         'cmi.core.entry': !had ? 'ab-initio' : exit === 'suspend' ? 'resume' : '',
         ...(opts.masteryScore !== undefined ? { 'cmi.student_data.mastery_score': String(opts.masteryScore) } : {}),
       };
@@ -181,8 +230,8 @@ export class StrictLms {
       ...kept,
       'cmi.learner_id': this.learnerId,
       'cmi.learner_name': 'Learner, Test',
-      'cmi.credit': 'credit',
-      'cmi.mode': 'normal',
+      'cmi.credit': this.credit,
+      'cmi.mode': this.launchMode,
       'cmi.entry': !had ? 'ab-initio' : exit === 'suspend' ? 'resume' : '',
       ...(opts.masteryScore !== undefined ? { 'cmi.scaled_passing_score': String(opts.masteryScore / 100) } : {}),
     };
@@ -250,6 +299,14 @@ export class StrictLms {
       this.refuse('GetValue', '401', el);
       return '';
     }
+    if (this.version === '2004' && (el === 'cmi.location' || el === 'cmi.suspend_data') && (this.cmi()[el] ?? '') === '') {
+      // Moodle's "not initialized" (403), logged on the server: a SCO reads these only when cmi.entry
+      // is resume (a resumed attempt may still lack one: an error, but no fault of the SCO's).
+      const entry = this.cmi()['cmi.entry'] ?? '';
+      if (entry !== 'resume') this.violations.push(`GetValue(${el}) of a value never set (error 403; entry "${entry}")`);
+      this.refuse('GetValue', '403', el);
+      return '';
+    }
     return this.record('GetValue', call(), el);
   }
 
@@ -312,9 +369,10 @@ export class StrictLms {
     const r = call();
     if (r === 'true') {
       this.state = 'finished';
-      this.keep();
+      if (this.emptyReview) this.stored['cmi.total_time'] = this.cmi()['cmi.session_time'] || 'PT0S';
+      if (!this.faults.finishLost) this.keep();
     }
-    this.commits.push({ kind: 'finish', ok: r === 'true', cmi: this.cmi() });
+    this.commits.push({ kind: 'finish', ok: r === 'true' && !this.faults.finishLost, cmi: this.cmi() });
     return this.record('Finish', r);
   }
 
@@ -343,9 +401,14 @@ export class StrictLms {
     }
   }
 
+  /** The data model as launched: Moodle posts only values that differ from it (CollectData). */
+  private launched: Record<string, string> = {};
+
   private keep(): void {
     const c = this.cmi();
-    const kept = Object.fromEntries(Object.entries(c).filter(([k, v]) => v !== '' && KEPT[this.version].some((p) => k.startsWith(p))));
+    const kept = Object.fromEntries(
+      Object.entries(c).filter(([k, v]) => v !== '' && v !== this.launched[k] && KEPT[this.version].some((p) => k.startsWith(p))),
+    );
     this.stored = { ...this.stored, ...kept };
   }
 
