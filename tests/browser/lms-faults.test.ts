@@ -16,6 +16,7 @@ import type { Answer, Course, Quiz } from '../../src/course/types.ts';
 import { decodeSuspend, encodeSuspend } from '../../src/scorm/suspend-codec.ts';
 import { initialState } from '../../src/course/progress.ts';
 import { NOTICES } from '../../src/scorm/notices.ts';
+import { leaveWords } from '../../src/components/shared/exit.ts';
 import {
   LmsBackend,
   answerAndSubmit,
@@ -95,6 +96,9 @@ async function relaunchAndCheck(context: BrowserContext, cfg: FaultConfig, given
 
 const NO_NOTICES: string[] = [];
 
+/** The course runs in a frame of the LMS page, as in Moodle's embedded player: no window to close there. */
+const IN_FRAME = leaveWords('frame');
+
 /** Wait until the course has made no LMS call for a moment. */
 async function lmsIdle(l: Launch): Promise<void> {
   let before = -1;
@@ -115,7 +119,7 @@ describe('no fault (control)', () => {
     const { context, backend } = await fresh();
     const l = await launchCourse(context, env.server, { version: '2004' });
     const given = await answerSome(l, 1);
-    expect(await saveAndExit(l.course)).toBe('Your progress is saved. You can close this window now.');
+    expect(await saveAndExit(l.course)).toBe(`Your progress is saved. ${IN_FRAME}`);
     expect(await l.notices()).toEqual(NO_NOTICES);
     await l.closeCourse();
     const r = await l.report();
@@ -134,7 +138,7 @@ describe('the LMS cannot be reached', () => {
     const l = await launchCourse(context, env.server, { version: '2004', noApi: true });
     expect(await l.notices()).toEqual([shown(NOTICES.standalone)]);
     const given = await answerSome(l, 1);
-    expect(await saveAndExit(l.course)).toBe('Your progress is saved in this browser. You can close this window now.');
+    expect(await saveAndExit(l.course)).toBe(`Your progress is saved in this browser. ${leaveWords('page')}`);
     const r = await l.report();
     expect([r.initializeCount, r.finishCount, r.setValues]).toEqual([0, 0, 0]);
     await l.page.close();
@@ -158,7 +162,7 @@ describe('the LMS cannot be reached', () => {
     // working, must not have lost what the learner did while it was unreachable.
     const again = await relaunchAndCheck(context, { version: '2004' }, given);
     expect(await again.notices()).toEqual([shown(NOTICES.restoredFromBrowser)]);
-    expect(await saveAndExit(again.course)).toBe('Your progress is saved. You can close this window now.');
+    expect(await saveAndExit(again.course)).toBe(`Your progress is saved. ${IN_FRAME}`);
     expectAnswersIn(backend.stored, given);
   });
 });
@@ -168,7 +172,7 @@ describe('the LMS refuses data', () => {
     const { context, backend } = await fresh();
     const l = await launchCourse(context, env.server, { version: '2004', noInteractions: true });
     const given = await answerSome(l, 1);
-    expect(await saveAndExit(l.course)).toBe('Your progress is saved. You can close this window now.');
+    expect(await saveAndExit(l.course)).toBe(`Your progress is saved. ${IN_FRAME}`);
     expect(await l.notices()).toEqual(NO_NOTICES);
     const r = await l.report();
     expect(r.finishCount).toBe(1);
@@ -235,7 +239,7 @@ describe('commits fail', () => {
     await answerAndSubmit(l.course, quiz, false);
     const given = await l.answers(quiz.id);
     expect(Object.keys(given)).toEqual(expect.arrayContaining(Object.keys(given1)));
-    expect(await saveAndExit(l.course)).toBe('Your progress is saved. You can close this window now.');
+    expect(await saveAndExit(l.course)).toBe(`Your progress is saved. ${IN_FRAME}`);
     expect(await l.notices()).toEqual(NO_NOTICES);
     await l.closeCourse();
     const r = await l.report();
@@ -252,8 +256,8 @@ describe('commits fail', () => {
     expect(await l.notices()).toContain(shown(NOTICES.exitFailed));
     await l.closeCourse();
     // The LMS did not confirm anything: the exit message must not say the opposite of the notice.
-    expect(message).not.toBe('Your progress is saved. You can close this window now.');
-    expect(message).toBe('Your progress is kept in this browser on this device; open the course again here to carry on. You can close this window now.');
+    expect(message).not.toBe(`Your progress is saved. ${IN_FRAME}`);
+    expect(message).toBe(`Your progress is kept in this browser on this device; open the course again here to carry on. ${IN_FRAME}`);
     const r = await l.report();
     expect(r.finishCount).toBe(1);
     expect(backend.syncs).toBe(0);

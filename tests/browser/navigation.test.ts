@@ -219,7 +219,7 @@ describe('history, passages, breaks and leaving', () => {
     expect(summary).toContain(`Quizzes finished 0 of ${course.quizzes.length}`);
     expect(await page.locator('end-page .view').textContent()).toContain('What is recorded');
     await page.locator('end-page button', { hasText: 'Save and exit' }).click();
-    await expect.poll(async () => (await focused(page)).text).toContain('You can close this window now.');
+    await expect.poll(async () => (await focused(page)).text).toContain('You can leave this page now.');
     expect(await page.locator('end-page button', { hasText: 'Save and exit' }).count()).toBe(0);
     await context.close();
   });
@@ -248,7 +248,7 @@ describe('history, passages, breaks and leaving', () => {
     await goByMenu(page, course.lessons[1].title);
     await page.locator('course-header button', { hasText: 'Take a break' }).click();
     await page.locator('break-page button', { hasText: 'Save and exit' }).click();
-    await expect.poll(async () => (await page.locator('break-page .view').textContent()) ?? '').toContain('You can close this window now.');
+    await expect.poll(async () => (await page.locator('break-page .view').textContent()) ?? '').toContain('You can leave this page now.');
     await page.reload();
     const panel = page.locator('start-page .resume');
     await panel.waitFor();

@@ -74,7 +74,9 @@ export class BreakPage extends LitElement {
       <h1 tabindex="-1">Take a break</h1>
       <div role="status" aria-live="polite">
         ${this.saved === 'saving' ? html`<p class="lead">Saving your progress…</p>` : nothing}
-        ${this.saved === 'saved' ? html`<p class="lead">Your progress is saved. Take as long as you need.</p>` : nothing}
+        ${this.saved === 'saved'
+          ? html`<p class="lead">${this.session.recording === false ? 'Your record is as it was before this visit.' : 'Your progress is saved.'} Take as long as you need.</p>`
+          : nothing}
         ${this.saved === 'kept' ? html`<p class="lead">${BREAK_KEPT}</p>` : nothing}
         ${this.saved === 'error' || this.saved === 'unsaved'
           ? html`<p class="lead">Your progress could not be saved just now. You can stay on this page and try again with “Save and exit”.</p>`
