@@ -255,6 +255,7 @@ class Tracker implements TrackingSession {
         chosen = pick;
         this.adopted = true;
         this.board.add(NOTICES.restoredFromBrowser);
+        if (pick.ok && lms?.ok !== false) this.queueMissingInteractions(pick.state, lms?.ok ? lms.state : null);
       } else if (lms?.ok) {
         chosen = lms;
       } else if (lms) {
@@ -314,6 +315,23 @@ class Tracker implements TrackingSession {
       return merged === lms.state ? null : { ok: true, state: merged, seq: Math.max(lms.seq, own.seq) };
     }
     return !lms || own.seq > lms.seq ? mine : null;
+  }
+
+  /**
+   * Answers in the adopted copy that the LMS's own record lacks never reached it as interactions
+   * either (a commit carries both): send them now, so the manager's report has every answer.
+   */
+  private queueMissingInteractions(state: ProgressState, held: ProgressState | null): void {
+    const at = new Date(this.now());
+    for (const [quizId, quiz] of Object.entries(state.quizzes)) {
+      const theirs = held?.quizzes[quizId];
+      for (const [questionId, answer] of Object.entries(quiz.answers)) {
+        if (quiz.carried.includes(questionId)) continue; // recorded in the attempt it was given in
+        if (theirs && theirs.attempt === quiz.attempt && questionId in theirs.answers) continue;
+        const record = buildInteraction(this.course, quizId, questionId, quiz.attempt, answer, at, 0);
+        if (record) this.queue.push({ record, tries: 0 });
+      }
+    }
   }
 
   /**

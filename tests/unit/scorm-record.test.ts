@@ -92,8 +92,14 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a close whose Finish never re
     h.win.pagehide();
     expect(stateOf(lms.stored['cmi.suspend_data'])?.quizzes[QB].attempt).toBe(0);
     // The LMS's record (lesson 1 read) is older, and the copy says it grew from exactly that.
-    const h2 = await launch(course, { lms: new StrictLms(lms.relaunch()), storage: h.storage });
+    const lms2 = new StrictLms(lms.relaunch());
+    const h2 = await launch(course, { lms: lms2, storage: h.storage });
     expect(h2.store.get().quizzes[QB]).toEqual(quiz);
+    // The answers' interactions were lost with their commits: they reach the LMS now, once each.
+    h2.tick();
+    const sent = sets(lms2).filter((e) => /^cmi\.interactions\.\d+\.id$/.test(e.element ?? '')).map((e) => e.value);
+    expect(sent).toEqual([`${QB}.q_model.1`, `${QB}.q_levels.1`]);
+    expect(lms2.violations).toEqual([]);
   });
 
   it('the LMS went on elsewhere since: both are brought together, nothing dropped', async () => {
