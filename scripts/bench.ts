@@ -274,14 +274,14 @@ function checkBudgets(r: Results): BudgetCheck[] {
   }
   for (const v of VERSIONS) {
     const t = r.versions[v].traffic;
-    const name = `SCORM ${v}: commits in a full completion (<= 1 per finished lesson, submitted quiz and exit; none per SetValue)`;
-    if (!t.ok) checks.push({ name, figure: `not measured: ${t.reason}`, budget: '<= lessons + quizzes + exits', ok: false });
+    const name = `SCORM ${v}: commits in a full completion (<= 1 per submitted answer, finished lesson, submitted quiz and exit; none per SetValue)`;
+    if (!t.ok) checks.push({ name, figure: `not measured: ${t.reason}`, budget: '<= answers + lessons + quizzes + exits', ok: false });
     else {
       const x = t.value;
       checks.push({
         name,
         figure: `${fmtCount(x.commits)} commits for ${fmtCount(x.setValues)} SetValue calls`,
-        budget: `<= ${x.allowedCommits} (${x.lessonsFinished} lessons + ${x.quizzesSubmitted} quizzes + ${x.exits} exit)`,
+        budget: `<= ${x.allowedCommits} (${x.answersSubmitted} answers + ${x.lessonsFinished} lessons + ${x.quizzesSubmitted} quizzes + ${x.exits} exit)`,
         ok: x.setValues > 0 && x.commits <= x.allowedCommits && x.exits >= 1,
       });
     }

@@ -75,10 +75,10 @@ export function renderReport(r: Results): string {
       'commits (Commit + Terminate calls)',
       (x) => x.traffic,
       (t) => `${t.commits} (${t.commitCalls} + ${t.terminateCalls})`,
-      '<= 1 per lesson, quiz and exit',
+      '<= 1 per answer, lesson, quiz and exit',
     ),
   );
-  rows.push(both('  allowed', (x) => x.traffic, (t) => `${t.allowedCommits} = ${t.lessonsFinished} lessons + ${t.quizzesSubmitted} quizzes + ${t.exits} exit`));
+  rows.push(both('  allowed', (x) => x.traffic, (t) => `${t.allowedCommits} = ${t.answersSubmitted} answers + ${t.lessonsFinished} lessons + ${t.quizzesSubmitted} quizzes + ${t.exits} exit`));
   rows.push(both('  when (what the learner had just done)', (x) => x.traffic, (t) => t.commitLog.map((c) => `${c.name} after ${c.after}`).join('; ')));
   rows.push(both('values set (sum of lengths)', (x) => x.traffic, (t) => fmtChars(t.valueChars)));
   rows.push(both('CMI JSON sent at commits (sum)', (x) => x.traffic, (t) => fmtBytesKB(t.cmiBytesAtCommits)));
