@@ -8,6 +8,7 @@ import { SCORM_ID, type Lesson } from '../course/types.ts';
 import { ContentError, type ContentProblem, type ContentWarning } from './errors.ts';
 import { renderPage, type RenderedPage } from './page/render-page.ts';
 import { PageReport } from './page/source.ts';
+import { correctionsFileFor, readCorrections } from './page/corrections.ts';
 
 export interface ImportedPages {
   lessons: Lesson[];
@@ -68,7 +69,11 @@ export async function importPages(modulesDir: string, contentRoot: string): Prom
       errors.push({ file: report.file, line: null, reason: `The page cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).` });
       continue;
     }
-    const page = renderPage(text, { modulesDir: dir, assets, inputs }, report);
+    const fixes = readCorrections(abs);
+    const fixesLabel = label(path.basename(correctionsFileFor(abs)));
+    if (fixes.file) inputs.add(fixes.file);
+    for (const p of fixes.problems) errors.push({ file: fixesLabel, line: p.line, reason: p.reason });
+    const page = renderPage(text, { modulesDir: dir, assets, inputs }, report, { corrections: fixes.corrections, correctionsLabel: fixesLabel });
     errors.push(...report.errors);
     warnings.push(...report.warnings);
     if (page) pages.push({ file, label: report.file, page });
