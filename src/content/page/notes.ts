@@ -300,6 +300,13 @@ function rank(order: string[], name: string): number {
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
+/** A note with no marker on its own page (its marker may be on another page). */
+export interface UnreferencedNote {
+  id: string;
+  label: string;
+  line: number;
+}
+
 const idPart = (label: string) => label.replace(/[^A-Za-z0-9_-]/g, '-');
 
 function refElement(label: string, id: string): Element {
@@ -311,7 +318,7 @@ function refElement(label: string, id: string): Element {
  * Replace the markers in the (sanitised) body by links to the notes and build the note list.
  * A `<sup>` counts as a marker only when its whole text is the label of a note on this page.
  */
-export function linkNotes(body: ParentNode, notes: NoteSource[], report: PageReport): Footnote[] {
+export function linkNotes(body: ParentNode, notes: NoteSource[], report: PageReport, unreferenced?: UnreferencedNote[]): Footnote[] {
   const byLabel = new Map(notes.filter((n) => !n.name).map((n) => [n.label, n]));
   const byName = new Map(notes.filter((n) => n.name).map((n) => [n.name!, n]));
   const refs = new Map<NoteSource, string[]>();
@@ -349,10 +356,12 @@ export function linkNotes(body: ParentNode, notes: NoteSource[], report: PageRep
   const ordered = [...notes].sort((x, y) => Number(x.label) - Number(y.label) || x.line - y.line);
   for (const n of ordered) {
     const refIds = refs.get(n) ?? [];
-    if (refIds.length === 0) {
-      const marker = n.name ? `[^${n.name}]` : `<sup>${n.label}</sup>`;
-      report.warn(n.line, `Note ${n.label} has no marker (${marker}) in the text; it is listed with the other notes.`);
+    // A named note ([^x]) can only be referenced on its own page; a numbered one may have its marker on
+    // another page of the review, so pages.ts warns about those once every page is linked.
+    if (refIds.length === 0 && n.name) {
+      report.warn(n.line, `Note ${n.label} has no marker ([^${n.name}]) in the text; it is listed with the other notes.`);
     }
+    if (refIds.length === 0 && !n.name) unreferenced?.push({ id: `fn-${idPart(n.label)}`, label: n.label, line: n.line });
     footnotes.push({
       label: n.label,
       id: `fn-${idPart(n.label)}`,

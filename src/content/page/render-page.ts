@@ -14,7 +14,7 @@ import { extractFigures, placeFigures, resolveInlineImages, type FigureSource, t
 import { dropAttributeLists, dropRawBlocks, dropTocMarker, liftRawHtmlBlocks, markHeadings, unwrapMarkdownBlocks, type RawBlock } from './kramdown.ts';
 import { correctionNodes, type Correction } from './corrections.ts';
 import { replaceEmbeds } from './embeds.ts';
-import { checkDanglingReferences, extractKramdownFootnotes, extractNoteBlocks, extractNoteSections, labelNamedNotes, linkNotes, referenceOrder, splitTokens, type NoteSource } from './notes.ts';
+import { checkDanglingReferences, extractKramdownFootnotes, extractNoteBlocks, extractNoteSections, labelNamedNotes, linkNotes, referenceOrder, splitTokens, type NoteSource, type UnreferencedNote } from './notes.ts';
 import { dropDanglingRules, dropSiteNavigation } from './site-nav.ts';
 import { TOKEN_RE, token, toSourceLines, type PageReport, type SourceLine } from './source.ts';
 import { enhanceTables } from './tables.ts';
@@ -23,6 +23,9 @@ export interface RenderedPage {
   title: string;
   navOrder: number;
   parent: string | null;
+  grandParent: string | null;
+  /** The front-matter title as written (the lesson title drops a leading "§"). */
+  rawTitle: string;
   headingId: string;
   html: string;
   toc: TocEntry[];
@@ -30,6 +33,8 @@ export interface RenderedPage {
   passageIds: string[];
   words: number;
   minutes: number;
+  /** Notes with no marker on this page: pages.ts looks for their marker on the review's other pages. */
+  unreferenced: UnreferencedNote[];
 }
 
 /** Words a reader reads: screen-reader-only hints ("opens in a new tab") do not count. */
@@ -148,7 +153,8 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
   // A leading "§" marks the site's review pages in its navigation; in the course it is noise.
   const title = fm.title.replace(/^\s*§\s*/u, '').trim() || fm.title;
   const { headingId, headings: subHeadings, toc } = processHeadings(headings, title, report);
-  const footnotes = linkNotes(body, notes, report);
+  const unreferenced: UnreferencedNote[] = [];
+  const footnotes = linkNotes(body, notes, report, unreferenced);
   placeFigures(body, figures, imageCtx);
   placeCorrections(body, corrections);
   enhanceTables(body);
@@ -182,6 +188,8 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
     title,
     navOrder: fm.navOrder,
     parent: fm.parent,
+    grandParent: fm.grandParent,
+    rawTitle: fm.title,
     headingId,
     html: serializeChildren(body).trim(),
     toc,
@@ -189,5 +197,6 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
     passageIds: [headingId, ...ids.map((x) => x.id)],
     words,
     minutes: Math.max(1, Math.ceil(words / 200)),
+    unreferenced,
   };
 }
