@@ -4,7 +4,7 @@
  * spans and alignment, block quotes, emphasis, links, line breaks). Both our lesson and kramdown's
  * HTML go through the same function, so a difference is a difference a reader would see.
  */
-import { getAttr, isElement, isText, textContent, type Element, type Node, type ParentNode } from '../../src/content/page/dom.ts';
+import { getAttr, isElement, isText, type Element, type Node, type ParentNode } from '../../src/content/page/dom.ts';
 
 export interface Shape {
   words: string[];
@@ -28,6 +28,13 @@ const squash = (s: string) => normaliseText(s).replace(/\s+/g, ' ').trim();
 
 const hidden = (el: Element) => (getAttr(el, 'class') ?? '').split(/\s+/).includes('visually-hidden');
 
+/** Text a sighted reader sees (screen-reader-only hints such as "opens in a new tab" left out). */
+function visibleText(node: Node): string {
+  if (isText(node)) return node.value;
+  if (!isElement(node) || hidden(node)) return '';
+  return node.childNodes.map(visibleText).join('');
+}
+
 function alignment(el: Element): string {
   const style = /text-align:\s*(left|right|center)/i.exec(getAttr(el, 'style') ?? '');
   const cls = /\balign-(left|right|center)\b/.exec(getAttr(el, 'class') ?? '');
@@ -38,7 +45,7 @@ function alignment(el: Element): string {
 /** Tokens of one element (null = not structure: walk its children only). */
 function open(el: Element, inSup: boolean): string | null {
   const t = el.tagName;
-  if (/^h[1-6]$/.test(t)) return `heading "${squash(textContent(el))}"`;
+  if (/^h[1-6]$/.test(t)) return `heading "${squash(visibleText(el))}"`;
   switch (t) {
     case 'p':
       return `p${alignment(el)}`;
@@ -56,17 +63,17 @@ function open(el: Element, inSup: boolean): string | null {
     }
     case 'em':
     case 'i':
-      return `em "${squash(textContent(el))}"`;
+      return `em "${squash(visibleText(el))}"`;
     case 'strong':
     case 'b':
-      return `strong "${squash(textContent(el))}"`;
+      return `strong "${squash(visibleText(el))}"`;
     case 'a':
       // Note markers are links in both renderings of [^1] but not of the site's <sup>N</sup>.
-      return inSup ? null : `link "${squash(textContent(el))}"`;
+      return inSup ? null : `link "${squash(visibleText(el))}"`;
     case 'br':
       return 'br';
     case 'figure':
-      return `figure "${squash(textContent(el))}"`;
+      return `figure "${squash(visibleText(el))}"`;
     default:
       return null;
   }

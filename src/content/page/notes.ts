@@ -142,7 +142,7 @@ export function extractNoteSections(lines: SourceLine[], notes: NoteSource[], ti
         current = { label: lost.label, text: lost.text, line: x.line };
         notes.push(current);
         x.text = '';
-      } else if (current && !isBlank(out[j - 1])) {
+      } else if (current && !isBlank(lines[j - 1])) {
         current.text += '\n' + x.text;
         x.text = '';
       } else break;
