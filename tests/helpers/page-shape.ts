@@ -48,6 +48,9 @@ function open(el: Element, inSup: boolean): string | null {
   if (/^h[1-6]$/.test(t)) return `heading "${squash(visibleText(el))}"`;
   switch (t) {
     case 'p':
+      // A list item's text in a <p> or not: a loose or a tight list, spacing only (kramdown and
+      // CommonMark decide it differently, item by item or list by list).
+      if (el.parentNode && isElement(el.parentNode as Element) && (el.parentNode as Element).tagName === 'li' && !alignment(el)) return null;
       return `p${alignment(el)}`;
     case 'ul':
     case 'ol':

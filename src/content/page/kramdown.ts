@@ -50,6 +50,8 @@ export function unwrapMarkdownBlocks(lines: SourceLine[]): SourceLine[] {
       const closes = (out[j].text.match(new RegExp(`</${tag}\\s*>`, 'gi')) ?? []).length;
       depth += opens - closes;
       if (depth === 0) out[j].text = out[j].text.replace(new RegExp(`</${tag}\\s*>\\s*$`, 'i'), '');
+      // Inside markdown="1" kramdown does not apply GFM's backslash line break: the "\" stays as text.
+      else if (/(^|[^\\])(\\\\)*\\$/.test(out[j].text)) out[j].text += '\\';
     }
     l.text = '';
   }

@@ -223,7 +223,7 @@ export function extractNoteBlocks(lines: SourceLine[], notes: NoteSource[], repo
     const after = lines[a];
     if (isProse(before) && isProse(after) && (!endsSentence(before.text) || startsLowercase(after.text))) {
       out.length = b + 1;
-      out[b] = { ...before, text: `${before.text} ${after.text.trim()}` };
+      out[b] = { ...before, text: `${before.text} ${after.text.trimStart()}` };
       i = a;
     } else {
       out.push({ ...l, text: '' });

@@ -84,5 +84,5 @@ export function endsSentence(text: string): boolean {
 }
 
 export function startsLowercase(text: string): boolean {
-  return /^\s*[(“"'‘]?\p{Ll}/u.test(text);
+  return /^\s*[*_[]*[(“"'‘]?\p{Ll}/u.test(text);
 }
