@@ -13,12 +13,11 @@ import type { Lesson } from '../../src/course/types.ts';
 import { compileCourse } from '../../src/content/compile.ts';
 import { ContentError } from '../../src/content/errors.ts';
 import { importPages, type ImportedPages } from '../../src/content/pages.ts';
-import { applyCorrectionsToSource, readCorrections } from '../../src/content/page/corrections.ts';
 import { findAll, getAttr, parseHtml, textContent } from '../../src/content/page/dom.ts';
 import { manifestIds } from '../../src/package/manifest.ts';
 import { pageBody, renderKramdown } from '../helpers/kramdown.ts';
 import { shapeOf } from '../helpers/page-shape.ts';
-import { DELIBERATE, NOT_COMPARED, SITE_CLEANUPS, expectedTree, lessonTree } from './kramdown-differences.ts';
+import { DELIBERATE, NOT_COMPARED, SITE_CLEANUPS, SOURCE_STEPS, expectedTree, lessonTree } from './kramdown-differences.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REVIEWS = path.join(ROOT, 'tests/fixtures/reviews');
@@ -52,8 +51,7 @@ beforeAll(async () => {
     imports.set(review === '.' ? '.' : path.basename(dir), imported);
     for (const lesson of imported.lessons) {
       const file = path.join(modules, lesson.file);
-      // Editors' corrections are deliberate: kramdown gets the corrected text (see below).
-      const text = applyCorrectionsToSource(readFileSync(file, 'utf8'), readCorrections(file).corrections);
+      const text = SOURCE_STEPS.reduce((t, step) => step.apply(t, file), readFileSync(file, 'utf8'));
       cases.push({ name: `${review}/modules/${lesson.file}`, review, lesson, imported });
       bodies.push(pageBody(text));
     }
@@ -76,7 +74,7 @@ describe('the corpus', () => {
   });
 
   it('lists every deliberate difference with why, once', () => {
-    const steps = [...SITE_CLEANUPS, ...DELIBERATE];
+    const steps = [...SOURCE_STEPS, ...SITE_CLEANUPS, ...DELIBERATE];
     for (const s of steps) expect(s.why.length, s.name).toBeGreaterThan(40);
     expect(new Set(steps.map((s) => s.name)).size).toBe(steps.length);
     expect(DELIBERATE.map((s) => s.name)).toEqual(['title-heading', 'embeds', 'figures', 'notes-to-end']);

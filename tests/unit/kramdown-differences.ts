@@ -9,6 +9,7 @@
 import type { Lesson } from '../../src/course/types.ts';
 import { endsSentence, startsLowercase } from '../../src/content/page/source.ts';
 import { embedNoticeText } from '../../src/content/page/embeds.ts';
+import { applyCorrectionsToSource, readCorrections } from '../../src/content/page/corrections.ts';
 import {
   appendChild,
   createElement,
@@ -57,6 +58,15 @@ function flatten(tree: Fragment): void {
     detach(div);
   }
 }
+
+/** Differences made on the page's source, before kramdown renders it. */
+export const SOURCE_STEPS: { name: string; why: string; apply(text: string, pageFile: string): string }[] = [
+  {
+    name: 'editor-corrections',
+    why: 'A typo that breaks a word for a screen reader ("relationalinterpersonal") is corrected by the course editor (modules/<page>.corrections.yaml); the lesson shows the corrected words in [brackets] with the original for screen readers, so kramdown gets the corrected page.',
+    apply: (text, pageFile) => applyCorrectionsToSource(text, readCorrections(pageFile).corrections),
+  },
+];
 
 export const SITE_CLEANUPS: Step[] = [
   { name: 'style', why: 'The pages\' <style> blocks style the site, they are not text.', apply: (t) => findAll(t, (e) => e.tagName === 'style').forEach(detach) },
