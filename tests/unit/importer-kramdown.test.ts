@@ -166,6 +166,15 @@ describe('constructs (issue 11), as the site shows them', () => {
     expect(review('harbour-workers').warnings.filter((w) => /note|marker/i.test(w.reason))).toEqual([]);
   });
 
+  it('3. the cross-lesson links are addresses the course navigates to: the note in its lesson, and back to the marker', async () => {
+    const { locationFromHash } = await import('../../src/components/shared/labels.ts');
+    const course = (await compileCourse(path.join(REVIEWS, 'harbour-workers'))).course;
+    const intro = course.lessons.find((l) => l.id === '01_introduction')!;
+    const href = /href="(#lesson\/07_endnotes\/fn-1)"/.exec(intro.html)![1];
+    expect(locationFromHash(course, href)).toEqual({ view: 'lesson', id: '07_endnotes', passage: 'fn-1' });
+    expect(locationFromHash(course, '#lesson/01_introduction/fnref-1')).toEqual({ view: 'lesson', id: '01_introduction', passage: 'fnref-1' });
+  });
+
   it('3. a marker with no note anywhere, and a note with no marker anywhere, are warned with file:line', () => {
     expect(warningsOf('damaged-notes', '01-damaged.md')).toContainEqual({ file: 'modules/01-damaged.md', line: 19, reason: expect.stringContaining('marker <sup>7</sup> has no note 7') });
     expect(warningsOf('damaged-notes', '02-endnotes.md')).toContainEqual({ file: 'modules/02-endnotes.md', line: 8, reason: expect.stringContaining('Note 4 has no marker') });
