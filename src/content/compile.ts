@@ -8,7 +8,7 @@ import type { Course } from '../course/types.ts';
 import { ContentError, type ContentWarning } from './errors.ts';
 import { importPages } from './pages.ts';
 import { loadQuizzes } from './quizzes.ts';
-import { estimateMinutes, loadSettings } from './settings.ts';
+import { estimateMinutes, loadSettings, SETTINGS_FILE } from './settings.ts';
 
 export interface CompiledCourse {
   course: Course;
@@ -27,11 +27,19 @@ export async function compileCourse(contentDir: string): Promise<CompiledCourse>
   if (pages.lessons.length === 0) {
     throw ContentError.at('modules/', null, 'No pages found: put at least one .md page of the review in modules/.');
   }
+  if (!settings.credit) {
+    throw ContentError.at(
+      SETTINGS_FILE,
+      null,
+      'This content folder does not say which work the course teaches, so it cannot credit it. Add to course.yaml a "credit:" with ' +
+        '"author", "year", "title", "source" (journal, volume, pages) and "url" of the review (see docs/quiz-format.md, "Course settings").',
+    );
+  }
   const title = settings.title ?? pages.courseTitle;
   const course: Course = {
     id: settings.id ?? slugId(title),
     title,
-    description: settings.description,
+    description: settings.description || `A short course on ${pages.courseTitle}.`,
     credit: settings.credit,
     // 0 = course.yaml does not set it: estimate from the lessons and quizzes.
     settings: {
@@ -51,16 +59,22 @@ export async function compileCourse(contentDir: string): Promise<CompiledCourse>
   };
 }
 
-/** A SCORM-safe id from a title: `§ The Factors ... - A Review` -> `the_factors_..._a_review`. */
+/**
+ * A SCORM-safe id from a title: `§ The Factors ... - A Review` -> `the_factors_..._a_review`. Two
+ * reviews must never share an id in one LMS: a title cut to length, or one with no Latin letters
+ * (which slugs to nothing), gets a short hash of the whole title.
+ */
 export function slugId(text: string): string {
-  const id = text
+  const slug = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 60);
-  return id || 'course';
+    .replace(/^_+|_+$/g, '');
+  const hash = () => createHash('sha256').update(text.normalize('NFC').trim()).digest('hex').slice(0, 8);
+  const id = slug.length > 60 ? `${slug.slice(0, 51).replace(/_+$/, '')}_${hash()}` : slug || `course_${hash()}`;
+  // Manifest identifiers are xs:ID: no leading digit.
+  return /^[0-9]/.test(id) ? `c_${id}` : id;
 }
 
 /** Changes when anything suspend_data refers to changes (lesson, quiz, question or option ids). */

@@ -8,6 +8,9 @@ import { SCORM_ID, type Lesson } from '../course/types.ts';
 import { ContentError, type ContentProblem, type ContentWarning } from './errors.ts';
 import { renderPage, type RenderedPage } from './page/render-page.ts';
 import { PageReport } from './page/source.ts';
+import { createElement, createText, detach, findAll, getAttr, insertBefore, isText, parseHtml, serializeChildren, textContent } from './page/dom.ts';
+import { collectIds } from './page/passages.ts';
+import { correctionsFileFor, readCorrections } from './page/corrections.ts';
 
 export interface ImportedPages {
   lessons: Lesson[];
@@ -25,9 +28,25 @@ export function lessonIdFromFile(fileName: string): string {
   return fileName.replace(/\.md$/i, '').replace(/[^A-Za-z0-9_.]/g, '_');
 }
 
-/** `§ The Factors ... - A Review ` -> `The Factors ... - A Review`. */
+/** `§ The Factors ... - A Review ` -> `The Factors ... - A Review`: without the site's "§" and stray punctuation around it. */
 export function cleanParent(parent: string): string {
-  return parent.trim().replace(/^[§\s]+/u, '').trim();
+  return parent
+    .trim()
+    .replace(/^[§\s\-–—:|·•]+/u, '')
+    .replace(/[\s\-–—:|·•]+$/u, '')
+    .trim();
+}
+
+/**
+ * just-the-docs nests a review's pages under the review, and the review under a site category
+ * (`grand_parent: Sex`, `parent: § The review`); the site marks reviews with "§". A one-page review
+ * is itself the "§" page, directly under its category (`title: § A review`, `parent: Law`): its
+ * parent is then a category, never a title for the course.
+ */
+export function parentIsReview(page: { parent: string | null; grandParent: string | null; rawTitle: string }): boolean {
+  if (page.parent === null) return false;
+  if (/^\s*§/u.test(page.parent) || page.grandParent !== null) return true;
+  return !/^\s*§/u.test(page.rawTitle);
 }
 
 async function listPages(modulesDir: string): Promise<string[]> {
@@ -55,7 +74,7 @@ export async function importPages(modulesDir: string, contentRoot: string): Prom
   const warnings: ContentWarning[] = [];
   const assets: Record<string, string> = {};
   const inputs = new Set<string>();
-  const pages: { file: string; label: string; page: RenderedPage }[] = [];
+  const pages: { file: string; label: string; page: RenderedPage; text: string }[] = [];
 
   for (const file of await listPages(dir)) {
     const abs = path.join(dir, file);
@@ -68,10 +87,14 @@ export async function importPages(modulesDir: string, contentRoot: string): Prom
       errors.push({ file: report.file, line: null, reason: `The page cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).` });
       continue;
     }
-    const page = renderPage(text, { modulesDir: dir, assets, inputs }, report);
+    const fixes = readCorrections(abs);
+    const fixesLabel = label(path.basename(correctionsFileFor(abs)));
+    if (fixes.file) inputs.add(fixes.file);
+    for (const p of fixes.problems) errors.push({ file: fixesLabel, line: p.line, reason: p.reason });
+    const page = renderPage(text, { modulesDir: dir, assets, inputs }, report, { corrections: fixes.corrections, correctionsLabel: fixesLabel });
     errors.push(...report.errors);
     warnings.push(...report.warnings);
-    if (page) pages.push({ file, label: report.file, page });
+    if (page) pages.push({ file, label: report.file, page, text });
   }
 
   // Lesson ids come from file names; two names can clean up to the same id.
@@ -108,22 +131,35 @@ export async function importPages(modulesDir: string, contentRoot: string): Prom
     words: page.words,
   }));
 
+  linkNotesAcrossLessons(lessons, pages, warnings);
   return { lessons, courseTitle: courseTitle(pages, warnings), assets, warnings, inputs: [...inputs] };
 }
 
-/** The most common `parent` (first in lesson order on a tie); a warning when pages disagree. */
+/**
+ * The course title when course.yaml gives none: the most common review `parent` (first in lesson order
+ * on a tie), a warning when pages disagree. When the pages' parent is a site category (a one-page
+ * review under "Law"), the review is the page itself: its own title. Never a category name.
+ */
 function courseTitle(pages: { label: string; page: RenderedPage }[], warnings: ContentWarning[]): string {
   const counts = new Map<string, string[]>();
   for (const { label, page } of pages) {
-    if (page.parent === null) continue;
-    const t = cleanParent(page.parent);
+    if (!parentIsReview(page)) continue;
+    const t = cleanParent(page.parent!);
     if (t) counts.set(t, [...(counts.get(t) ?? []), label]);
   }
   if (counts.size === 0) {
-    if (pages.length > 0) {
-      warnings.push({ file: pages[0].label, line: null, reason: 'No page has a "parent:" in its front matter, so the course has no title from the pages. Add "parent: <course title>" or set the title in course.yaml.' });
-    }
-    return 'Course';
+    if (pages.length === 0) return 'Course';
+    const first = pages[0];
+    const title = cleanParent(first.page.rawTitle) || first.page.title;
+    const category = pages.find((p) => p.page.parent)?.page.parent;
+    warnings.push({
+      file: first.label,
+      line: null,
+      reason: category
+        ? `The pages' "parent: ${category}" is a category of the site, not a review, so the course is titled by the page: "${title}". Set "title:" in course.yaml to choose another.`
+        : `No page has a "parent:" naming the review, so the course is titled by its first page: "${title}". Set "title:" in course.yaml to choose another.`,
+    });
+    return title;
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1].length - a[1].length);
   const [title] = ranked[0];
@@ -134,3 +170,65 @@ function courseTitle(pages: { label: string; page: RenderedPage }[], warnings: C
   }
   return title;
 }
+
+/**
+ * Notes whose marker is on one page and whose text on another page of the same review (a closing
+ * ENDNOTES page, a note that fell on the next page): the marker links to the note in its lesson, and
+ * the note links back. A marker with no note on any page is warned about (file:line) and stays a
+ * plain superscript, as the site shows it.
+ */
+function linkNotesAcrossLessons(lessons: Lesson[], pages: { label: string; page: RenderedPage; text: string }[], warnings: ContentWarning[]): void {
+  lessons.forEach((lesson, k) => {
+    const tree = parseHtml(lesson.html);
+    const used = new Set(collectIds(tree).map((x) => x.id));
+    let changed = false;
+    const sups = findAll(tree, (el) => el.tagName === 'sup' && !getAttr(el, 'class') && el.childNodes.every(isText) && /^\s*\d{1,3}\s*$/.test(textContent(el)));
+    for (const sup of sups) {
+      const label = textContent(sup).trim();
+      if (lesson.footnotes.some((f) => f.label === label)) continue;
+      // The nearest following lesson first (a closing ENDNOTES page, the next page), then earlier ones.
+      const distance = (i: number) => (i > k ? i - k : lessons.length + k - i);
+      const order = [...lessons.keys()].filter((i) => i !== k).sort((a, b) => distance(a) - distance(b));
+      // Only a note with no marker on its own page waits for one elsewhere (x<sup>2</sup> is no marker of a note 2 that has one).
+      const target = order.map((i) => ({ other: lessons[i], note: lessons[i].footnotes.find((f) => f.label === label && f.refId === null) })).find((c) => c.note);
+      if (!target) {
+        const src = pages[k].text.split('\n');
+        const re = new RegExp(`\\S.*<sup>\\s*${label}\\s*</sup>`, 'i');
+        const at = src.findIndex((l) => re.test(l));
+        warnings.push({
+          file: pages[k].label,
+          line: at < 0 ? null : at + 1,
+          reason: `The note marker <sup>${label}</sup> has no note ${label} on this page or any other page of this review; it is shown as a plain superscript ${label}. Add the note ("<sup>${label}</sup> ..." on this page or on the review's notes page); if it is not a note marker (an exponent), nothing needs doing.`,
+        });
+        continue;
+      }
+      const { other } = target;
+      const note = target.note!;
+      let id = `fnref-${label}`;
+      for (let n = 2; used.has(id); n++) id = `fnref-${label}-${n}`;
+      used.add(id);
+      const a = createElement('a', { id, href: locationHref(other.id, note.id), role: 'doc-noteref', 'aria-label': `Note ${label}, in “${other.title}”` }, [createText(label)]);
+      insertBefore(sup.parentNode!, createElement('sup', { class: 'fnref' }, [a]), sup);
+      detach(sup);
+      changed = true;
+      lesson.passageIds.push(id);
+      if (!other.passageIds.includes(note.id)) other.passageIds.push(note.id);
+      note.refId = id;
+      note.refLesson = lesson.id;
+    }
+    if (changed) lesson.html = serializeChildren(tree).trim();
+  });
+  lessons.forEach((lesson, k) => {
+    for (const n of pages[k].page.unreferenced) {
+      if (lesson.footnotes.find((f) => f.id === n.id)?.refId) continue;
+      warnings.push({
+        file: pages[k].label,
+        line: n.line,
+        reason: `Note ${n.label} has no marker (<sup>${n.label}</sup>) on this page or any other page of this review; it is listed with the other notes.`,
+      });
+    }
+  });
+}
+
+/** The course's own address of a place in a lesson (src/components/shared/labels.ts, locationHash). */
+const locationHref = (lessonId: string, passage: string) => `#lesson/${lessonId}/${passage}`;

@@ -75,9 +75,28 @@ function isSafeImageSrc(raw: string): boolean {
   return classifyUrl(raw) === 'relative' && !/^[/\\]/.test(raw.trim()) && !raw.includes('..');
 }
 
+/**
+ * Alignment is the one presentational attribute that carries meaning (a column of figures set right,
+ * a centred heading cell): `align="..."` (marked, raw HTML) or `style="text-align: ..."` (kramdown)
+ * becomes a class, since inline styles cannot pass the course's Content-Security-Policy.
+ */
+function alignmentOf(el: Element): string | null {
+  if (!['p', 'th', 'td', 'div', 'caption', 'tr'].includes(el.tagName)) return null;
+  const style = /(?:^|;)\s*text-align\s*:\s*(left|right|center|justify)\s*(?:;|$)/i.exec(getAttr(el, 'style') ?? '');
+  const align = /^\s*(left|right|center|justify)\s*$/i.exec(getAttr(el, 'align') ?? '');
+  const a = (style?.[1] ?? align?.[1])?.toLowerCase();
+  return a ? `align-${a}` : null;
+}
+
 function cleanAttrs(el: Element): void {
   const own = ELEMENTS[el.tagName] ?? [];
   const kept: Element['attrs'] = [];
+  const align = alignmentOf(el);
+  if (align && !(getAttr(el, 'class') ?? '').split(/\s+/).includes(align)) {
+    const cls = getAttr(el, 'class');
+    el.attrs = el.attrs.filter((a) => a.name !== 'class');
+    el.attrs.push({ name: 'class', value: cls ? `${cls} ${align}` : align });
+  }
   for (const { name, value } of el.attrs) {
     const n = name.toLowerCase();
     if (!(GLOBAL_ATTRS.has(n) || ARIA_ATTRS.has(n) || own.includes(n))) continue;

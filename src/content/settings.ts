@@ -17,7 +17,12 @@ export const SETTINGS_FILE = 'course.yaml';
 export interface LoadedSettings {
   /** `estimatedMinutes` is 0 when course.yaml does not set it: compileCourse then estimates it. */
   settings: CourseSettings;
-  credit: Credit;
+  /**
+   * The work this course teaches, from course.yaml; null when course.yaml gives none. The pages carry
+   * no citation, and a course must never be credited to a review it is not about, so compileCourse
+   * stops with what to add.
+   */
+  credit: Credit | null;
   /** Plain text (manifest description and start page). */
   description: string;
   /** Override of the course id (SCORM-safe); absent = made from the title. */
@@ -27,15 +32,6 @@ export interface LoadedSettings {
   /** Files read (for watch mode). */
   inputs: string[];
 }
-
-/** The review this course teaches; the pages themselves carry no citation. */
-export const DEFAULT_CREDIT: Credit = {
-  author: 'Chiara Ferrari',
-  year: 2021,
-  title: 'The Factors Involved in the Exit from Sex Trafficking: A Review',
-  source: "Journal of International Women's Studies, 22(5), article 13, pp. 195-209",
-  url: 'https://vc.bridgew.edu/jiws/vol22/iss5/13',
-};
 
 export const DEFAULT_ADVISORY =
   'This course deals with difficult subjects. Take it at your own pace: you can pause at any time ' +
@@ -87,7 +83,7 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
       estimatedMinutes: 0,
       language: 'en',
     },
-    credit: { ...DEFAULT_CREDIT },
+    credit: null,
     description: '',
   };
   let advisory = DEFAULT_ADVISORY;
@@ -152,10 +148,12 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
       'the course "credit"',
     );
     if (c) {
+      out.credit = { author: '', year: 0, title: '', source: '', url: '' };
+      const credit = out.credit;
       const str = (key: 'author' | 'title' | 'source') => {
         const e = c.get(key);
         const v = e ? check.text(e.value, `the credit "${key}"`) : null;
-        if (v !== null) out.credit[key] = v.replace(/\s+/g, ' ').trim();
+        if (v !== null) credit[key] = v.replace(/\s+/g, ' ').trim();
       };
       str('author');
       str('title');
@@ -163,14 +161,14 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
       const year = c.get('year');
       if (year) {
         const v = check.number(year.value, 'the credit "year"', { min: 1000, max: 9999, integer: true });
-        if (v !== null) out.credit.year = v;
+        if (v !== null) credit.year = v;
       }
       const url = c.get('url');
       if (url) {
         const v = check.text(url.value, 'the credit "url"');
         if (v !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(v.trim())) {
           check.add(url.value.line, `The credit "url" "${v.trim()}" is not a web address; write it in full, starting with https://.`);
-        } else if (v !== null) out.credit.url = v.trim();
+        } else if (v !== null) credit.url = v.trim();
       }
     }
   }
@@ -202,7 +200,7 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
   ] as const) {
     if (e && htmlToText(html) === '') check.add(e.value.line, `${what} is empty once unsafe HTML is removed.`);
   }
-  if (!out.description) {
+  if (!out.description && out.credit) {
     const c = out.credit;
     out.description = `A short course on ${c.author} (${c.year}), "${c.title}", ${c.source}.`;
   }

@@ -54,6 +54,8 @@ export interface Footnote {
   id: string;
   /** id of the first in-text reference, or null when the page has no marker for it. */
   refId: string | null;
+  /** When that reference is in another lesson (a review's closing ENDNOTES page): that lesson's id. */
+  refLesson?: string;
   /** Sanitised inline HTML of the note. */
   html: string;
 }

@@ -392,7 +392,7 @@ export const properties: Record<string, (opts: Opts) => Promise<Counter>> = {
       if (built) {
         checkSafeHtml(built.settings.advisoryHtml, 'advisory');
         checkSafeHtml(built.settings.support.html, 'support');
-        if (built.credit.url && !/^https?:\/\//.test(built.credit.url)) throw new Error(`credit url ${built.credit.url}`);
+        if (built.credit?.url && !/^https?:\/\//.test(built.credit?.url)) throw new Error(`credit url ${built.credit?.url}`);
       }
     }),
 };

@@ -160,10 +160,10 @@ describe('warnings, not errors', () => {
     expect(r.lessons).toEqual([]);
   });
 
-  it('no parent on any page: a warning and a placeholder title', async () => {
+  it('no parent on any page: a warning, and the course is titled by its first page', async () => {
     const root = content({ 'a.md': GOOD });
     const r = await importPages(path.join(root, 'modules'), root);
-    expect(r.courseTitle).toBe('Course');
+    expect(r.courseTitle).toBe(r.lessons[0].title);
     expect(r.warnings).toEqual([{ file: 'modules/a.md', line: null, reason: expect.stringContaining('No page has a "parent:"') }]);
   });
 });

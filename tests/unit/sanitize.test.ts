@@ -131,6 +131,28 @@ describe('sanitizeHtml', () => {
       '<sup class="fnref"><a id="fnref-3" href="#fn-3" role="doc-noteref" aria-label="Note 3">3</a></sup>',
     );
   });
+
+  it('keeps alignment (marked\'s align, kramdown\'s text-align style, <p align>) as a class, never as a style', () => {
+    const out = sanitizeHtml(
+      '<table><tr><th align="right">a</th><td style="text-align: center">b</td><td style="color: red; text-align:left">c</td><td align="middle">d</td></tr></table><p align="center" class="x">e</p><span align="right">f</span>',
+    );
+    expect(out).toBe(
+      '<table><tbody><tr><th class="align-right">a</th><td class="align-center">b</td><td class="align-left">c</td><td>d</td></tr></tbody></table><p class="x align-center">e</p><span>f</span>',
+    );
+    assertInert(out);
+    expect(sanitizeHtml(out)).toBe(out);
+  });
+});
+
+describe('markdownToSafeHtml for page text (kramdown\'s emphasis)', () => {
+  it('emphasis next to punctuation and digits as kramdown parses it; CommonMark text stays CommonMark', () => {
+    expect(markdownToSafeHtml('*Journal,*14(4)', { inline: true, page: true })).toBe('<em>Journal,</em>14(4)');
+    expect(markdownToSafeHtml('**bold,**text and *a*b', { inline: true, page: true })).toBe('<strong>bold,</strong>text and <em>a</em>b');
+    expect(markdownToSafeHtml('snake_case_word and * alone *', { inline: true, page: true })).toBe('snake_case_word and * alone *');
+    expect(markdownToSafeHtml('*a **b** c*', { inline: true, page: true })).toBe('<em>a <strong>b</strong> c</em>');
+    // Quiz text keeps marked's (CommonMark) rules.
+    expect(markdownToSafeHtml('*Journal,*14(4)', { inline: true })).toBe('*Journal,*14(4)');
+  });
 });
 
 describe('markdownToSafeHtml', () => {

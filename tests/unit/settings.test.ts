@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lesson, Quiz } from '../../src/course/types.ts';
 import { ContentError } from '../../src/content/errors.ts';
-import { DEFAULT_CREDIT, estimateMinutes, loadSettings, parseSettings } from '../../src/content/settings.ts';
+import { estimateMinutes, loadSettings, parseSettings } from '../../src/content/settings.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 
@@ -22,7 +22,8 @@ describe('course settings: defaults', () => {
     expect(loaded.inputs).toEqual([]);
     expect(loaded.id).toBeUndefined();
     expect(loaded.title).toBeUndefined();
-    expect(loaded.credit).toEqual(DEFAULT_CREDIT);
+    // No credit is ever assumed: compileCourse stops and says what to add (importer-kramdown.test.ts).
+    expect(loaded.credit).toBeNull();
     expect(loaded.settings.passMark).toBe(80);
     expect(loaded.settings.completion).toEqual({ lessons: 'all', quizzes: 'all-submitted' });
     expect(loaded.settings.language).toBe('en');
@@ -32,7 +33,7 @@ describe('course settings: defaults', () => {
     expect(loaded.settings.support.html).toBe(
       '<p>Your organisation can add its staff support or helpline details here (course.yaml, <code>support</code>).</p>',
     );
-    expect(loaded.description).toContain('Chiara Ferrari (2021)');
+    expect(loaded.description).toBe('');
   });
 
   it('an empty course.yaml is the same as none', () => {

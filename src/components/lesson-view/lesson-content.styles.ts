@@ -90,6 +90,26 @@ export const lessonContentStyles = css`
     background: var(--c-panel);
     font-weight: 600;
   }
+  /* The page's own alignment (kramdown's column alignment, <p align>): a class, as styles cannot pass the CSP. */
+  .lesson-body .align-right {
+    text-align: right;
+  }
+  .lesson-body .align-center {
+    text-align: center;
+  }
+  .lesson-body .align-left {
+    text-align: left;
+  }
+  /* An editor's correction: the [bracketed] words, marked so they are not taken for the review's own. */
+  .lesson-body .editor-correction {
+    text-decoration: underline dotted;
+    text-underline-offset: 0.2em;
+  }
+  .lesson-body .embed-notice {
+    border-left: 4px solid var(--c-border-soft);
+    padding-left: var(--space-3);
+    font-style: italic;
+  }
   .lesson-body blockquote {
     margin: var(--space-4) 0;
     padding: var(--space-2) var(--space-4);

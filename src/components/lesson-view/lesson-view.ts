@@ -26,7 +26,7 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { creditText } from '../shared/course-parts.ts';
-import { locationLabel } from '../shared/labels.ts';
+import { locationHash, locationLabel } from '../shared/labels.ts';
 import { lessonContentStyles } from './lesson-content.styles.ts';
 import { lessonViewStyles } from './lesson-view.styles.ts';
 import { tocTree, type TocNode } from './toc.ts';
@@ -270,7 +270,10 @@ export class LessonView extends LitElement {
             <!-- fn.html is sanitised at build time (see the header comment). -->
             <span class="note-text">${unsafeHTML(fn.html)}</span>
             ${fn.refId
-              ? html`<a class="back-link" href="#${fn.refId}" role="doc-backlink"
+              ? html`<a
+                  class="back-link"
+                  href=${fn.refLesson ? locationHash({ view: 'lesson', id: fn.refLesson, passage: fn.refId }) : `#${fn.refId}`}
+                  role="doc-backlink"
                   >Back to text<span class="visually-hidden"> for note ${fn.label}</span></a
                 >`
               : nothing}

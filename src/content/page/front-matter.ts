@@ -10,6 +10,8 @@ export interface FrontMatter {
   navOrder: number;
   /** `parent`, as written (trimmed), or null. */
   parent: string | null;
+  /** `grand_parent` (just-the-docs: the site category above the review), or null. */
+  grandParent: string | null;
   /** The body after the closing `---`, and the file line it starts on. */
   body: string;
   bodyLine: number;
@@ -92,8 +94,9 @@ export function readFrontMatter(text: string, report: PageReport): FrontMatter |
   }
 
   const parent = typeof fm.parent === 'string' && fm.parent.trim() ? fm.parent.trim() : null;
+  const grandParent = typeof fm.grand_parent === 'string' && fm.grand_parent.trim() ? fm.grand_parent.trim() : null;
   if (!ok) return null;
-  return { title, navOrder, parent, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+  return { title, navOrder, parent, grandParent, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
 }
 
 /** What a YAML value that is not a scalar looks like to an author. */

@@ -69,7 +69,17 @@ export function slugify(text: string): string {
   return s || 'section';
 }
 
-const normal = (s: string) => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * The title heading is the one that says the front-matter title, give or take what the site's authors
+ * vary: case, punctuation, a leading "§", spaces and line splits (`## Figures and More` for
+ * `title: "§ Figures, and more"`). Letters and digits must be the same, in the same order.
+ */
+export const looseTitle = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, '');
+const normal = looseTitle;
 
 export interface HeadingResult {
   headingId: string;

@@ -17,6 +17,7 @@ import {
   detach,
   parseHtml,
   setAttr,
+  textContent,
   walkElements,
   type ChildNode,
   type Element,
@@ -151,16 +152,18 @@ export function extractFigures(lines: SourceLine[], figures: FigureSource[]): So
   return out;
 }
 
-const normal = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const normal = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[\s.:;,]+$/, '');
 
 /** Build the `<figure>` for a figure token (after sanitising: everything here is already safe). */
 export function buildFigure(fig: FigureSource, ctx: ImageContext): Element {
   const img = resolveImage(fig.url, fig.line, ctx);
   const figure = createElement('figure');
-  const captionHtml = fig.caption ? markdownToSafeHtml(fig.caption, { inline: true }) : null;
+  const captionHtml = fig.caption ? markdownToSafeHtml(fig.caption, { inline: true, page: true }) : null;
+  // Compared as the reader sees it: a bold caption line ("**Figure 1. X**") says the same as the alt "Figure 1. X".
+  const captionText = captionHtml === null ? null : textContent(parseHtml(captionHtml));
   if (img.src) {
     // An alt text that only repeats the caption would be read twice (https://www.w3.org/WAI/tutorials/images/decision-tree/).
-    const repeatsCaption = fig.caption !== null && normal(fig.alt) === normal(fig.caption);
+    const repeatsCaption = captionText !== null && normal(fig.alt) === normal(captionText);
     const attrs: Record<string, string> = { src: img.src, alt: repeatsCaption ? '' : fig.alt.trim() };
     if (fig.title) attrs.title = fig.title;
     appendChild(figure, createElement('img', attrs));
@@ -172,7 +175,7 @@ export function buildFigure(fig: FigureSource, ctx: ImageContext): Element {
   } else if (!img.src) {
     // The picture is missing: its alt text is all a reader gets (once, if it only repeats the caption).
     const parts: ChildNode[] = [];
-    if (fig.alt.trim() && (!fig.caption || normal(fig.alt) !== normal(fig.caption))) {
+    if (fig.alt.trim() && (captionText === null || normal(fig.alt) !== normal(captionText))) {
       parts.push(createElement('p', {}, [createText(fig.alt.trim())]));
     }
     parts.push(createElement('p', { class: 'figure-missing' }, [createText('The image itself is not included in this course.')]));

@@ -4,7 +4,7 @@
  * attribute lists (`{: .fs-2}`, `{: #id .no_toc}`). Heading attributes are kept as a marker
  * at the end of the heading text (`{:L42 #id .no_toc}`) that `headings.ts` reads back.
  */
-import { HEADING_RE, IAL_LINE_RE, isBlank, isIal, type SourceLine } from './source.ts';
+import { HEADING_RE, IAL_LINE_RE, isBlank, isIal, token, type SourceLine } from './source.ts';
 
 /** Raw blocks whose content is never text for the reader. */
 export function dropRawBlocks(lines: SourceLine[]): SourceLine[] {
@@ -50,6 +50,8 @@ export function unwrapMarkdownBlocks(lines: SourceLine[]): SourceLine[] {
       const closes = (out[j].text.match(new RegExp(`</${tag}\\s*>`, 'gi')) ?? []).length;
       depth += opens - closes;
       if (depth === 0) out[j].text = out[j].text.replace(new RegExp(`</${tag}\\s*>\\s*$`, 'i'), '');
+      // Inside markdown="1" kramdown does not apply GFM's backslash line break: the "\" stays as text.
+      else if (/(^|[^\\])(\\\\)*\\$/.test(out[j].text)) out[j].text += '\\';
     }
     l.text = '';
   }
@@ -176,6 +178,61 @@ export function dropAttributeLists(lines: SourceLine[]): SourceLine[] {
     // Span IALs (`*word*{: .x}`), but not our heading markers (`{:L12 ...}`).
     t = t.replace(/\{:(?!L\d+[ }])(?!:)[^}\n]*\}/g, '');
     out.push({ ...l, text: t });
+  }
+  return out;
+}
+
+export interface RawBlock {
+  html: string;
+  line: number;
+}
+
+/** HTML elements that start a raw HTML block in kramdown (its list of block elements, with embeds). */
+const RAW_BLOCK_TAGS = new Set([
+  'table', 'iframe', 'video', 'audio', 'object', 'embed', 'figure', 'blockquote', 'p', 'ul', 'ol', 'dl', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'section', 'aside', 'article', 'center', 'details', 'div', 'header', 'footer', 'nav', 'address', 'fieldset', 'form', 'hr', 'noscript',
+]);
+const VOID_RAW = new Set(['embed', 'hr']);
+
+/**
+ * kramdown (with `parse_block_html` off, Jekyll's default) passes a raw HTML block through as it is,
+ * up to its closing tag, blank lines and tab-indented lines included; marked would end it at the
+ * first blank line and show the rest as code. So each such block is lifted out whole and put back
+ * after marked, where the browser's HTML parser (parse5) reads it as the site's readers' browsers do.
+ */
+export function liftRawHtmlBlocks(lines: SourceLine[], raws: RawBlock[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const m = l.code ? null : /^ {0,3}<([A-Za-z][A-Za-z0-9]*)\b[^>]*?(\/?)>?/.exec(l.text);
+    const tag = m?.[1].toLowerCase();
+    if (!m || !tag || !RAW_BLOCK_TAGS.has(tag) || !isBlank(out[out.length - 1])) {
+      out.push(l);
+      continue;
+    }
+    let end = -1;
+    if (VOID_RAW.has(tag) || m[2] === '/') end = i;
+    else {
+      let depth = 0;
+      for (let j = i; j < lines.length; j++) {
+        if (lines[j].code) break;
+        const t = lines[j].text;
+        depth += (t.match(new RegExp(`<${tag}\\b`, 'gi')) ?? []).length;
+        depth -= (t.match(new RegExp(`</${tag}\\s*>`, 'gi')) ?? []).length;
+        if (depth <= 0) {
+          end = j;
+          break;
+        }
+      }
+    }
+    if (end < 0) {
+      out.push(l);
+      continue;
+    }
+    raws.push({ html: lines.slice(i, end + 1).map((x) => x.text).join('\n'), line: l.line });
+    out.push({ ...l, text: token('html', String(raws.length - 1)) }, { ...l, text: '' });
+    for (let j = i + 1; j <= end; j++) out.push({ ...lines[j], text: '' });
+    i = end;
   }
   return out;
 }

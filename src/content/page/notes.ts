@@ -31,6 +31,7 @@ import {
   type ChildNode,
 } from './dom.ts';
 import {
+  HEADING_RE,
   TOKEN_OPEN,
   TOKEN_RE,
   endsSentence,
@@ -56,8 +57,103 @@ export interface NoteSource {
 const NOTE_START = /^\s*<sup>\s*([^<\s]{1,12})\s*<\/sup>\s*(.*)$/i;
 const isNoteStart = (l: SourceLine | undefined) => !!l && !l.code && NOTE_START.test(l.text);
 
+/**
+ * A note line whose marker was damaged on its way from the PDF: `<sup>12sup>`, `<sup>12 text`,
+ * `12</sup> text`. The label is recovered; the caller warns (file:line) and keeps it as its own note.
+ */
+const MALFORMED_NOTE = /^\s*(?:<sup>\s*(\d{1,3})(?!\s*<\/sup>)\s*(?:<?\/?(?:sup|su|up|p)?>)?|<?\/?s?u?p?>?\s*(\d{1,3})\s*<\/sup>)\s*(.*)$/i;
+function malformedNote(l: SourceLine | undefined, previous?: NoteSource | null): { label: string; text: string } | null {
+  if (!l || l.code || NOTE_START.test(l.text)) return null;
+  const m = MALFORMED_NOTE.exec(l.text);
+  if (m) return { label: m[1] ?? m[2], text: m[3] };
+  // A note line that lost its <sup> altogether: the next number after the previous note's.
+  const lost = previous ? /^\s*(\d{1,3})[\s.)]+(\S.*)$/.exec(l.text) : null;
+  if (lost && /^\d+$/.test(previous!.label) && Number(lost[1]) === Number(previous!.label) + 1) return { label: lost[1], text: lost[2] };
+  return null;
+}
+
+function warnMalformed(report: PageReport | undefined, l: SourceLine, label: string): void {
+  report?.warn(
+    l.line,
+    `This note line's marker is malformed ("${l.text.trim().slice(0, 24)}..."): it should start with <sup>${label}</sup>. It is shown as note ${label}; correct the marker in the page.`,
+  );
+}
+
+/** Headings of a closing notes section ("ENDNOTES", "Notes", "References"). */
+const NOTES_HEADING = /^(end\s*notes|notes|foot\s*notes|references|notes and references)\s*:?$/i;
+
+/**
+ * An endnotes section: a heading such as "ENDNOTES" followed (with or without a blank line) by lines
+ * that each start with `<sup>N</sup>`, or a page made only of such lines. The notes join the page's
+ * notes, all presented alike (the first one too); the section heading goes unless it is the page's
+ * title (an ENDNOTES page keeps its title). A line that lost its marker is warned about, never merged.
+ */
+export function extractNoteSections(lines: SourceLine[], notes: NoteSource[], title: string, report?: PageReport): SourceLine[] {
+  const out = lines.map((l) => ({ ...l }));
+  const squash = (t: string) => t.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, '');
+  const nextContent = (from: number) => {
+    let j = from;
+    while (j < out.length && (isBlank(out[j]) || isIal(out[j]))) j++;
+    return j;
+  };
+  const startsNotes = (l: SourceLine | undefined) => isNoteStart(l) || malformedNote(l) !== null;
+  let i = 0;
+  // A page made only of note lines (after its title heading): it is all one notes section.
+  const first = nextContent(0);
+  const firstIsHeading = first < out.length && HEADING_RE.test(out[first].text) && !out[first].code;
+  const bodyStart = firstIsHeading ? nextContent(first + 1) : first;
+  const paragraphsAreNotes = (() => {
+    let sawNote = false;
+    for (let j = bodyStart; j < out.length; j++) {
+      if (isBlank(out[j]) || isIal(out[j]) || out[j].code) continue;
+      const paraStart = j === bodyStart || isBlank(out[j - 1]) || HEADING_RE.test(out[j - 1].text);
+      if (paraStart && !startsNotes(out[j])) return false;
+      if (paraStart) sawNote = true;
+    }
+    return sawNote;
+  })();
+  for (; i < out.length; i++) {
+    const l = out[i];
+    if (l.code) continue;
+    const h = HEADING_RE.exec(l.text);
+    let start = -1;
+    if (h && NOTES_HEADING.test((h[2] ?? '').replace(/\s*\{[^}]*\}\s*$/, '').trim()) && startsNotes(out[nextContent(i + 1)])) {
+      start = nextContent(i + 1);
+      if (squash(h[2] ?? '') !== squash(title)) l.text = '';
+    } else if (paragraphsAreNotes && i === bodyStart) start = i;
+    if (start < 0) continue;
+    let j = start;
+    let current: NoteSource | null = null;
+    for (; j < out.length; j++) {
+      const x = out[j];
+      if (x.code || HEADING_RE.test(x.text) || isRule(x)) break;
+      const m = NOTE_START.exec(x.text);
+      const bad = m ? null : malformedNote(x);
+      if (m || bad) {
+        if (bad) warnMalformed(report, x, bad.label);
+        current = { label: m ? m[1] : bad!.label, text: m ? m[2] : bad!.text, line: x.line };
+        notes.push(current);
+        x.text = '';
+      } else if (isBlank(x) || isIal(x)) {
+        x.text = '';
+      } else if (current && malformedNote(x, current)) {
+        const lost: { label: string; text: string } = malformedNote(x, current)!;
+        warnMalformed(report, x, lost.label);
+        current = { label: lost.label, text: lost.text, line: x.line };
+        notes.push(current);
+        x.text = '';
+      } else if (current && !isBlank(lines[j - 1])) {
+        current.text += '\n' + x.text;
+        x.text = '';
+      } else break;
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
 /** Scan a note block from `start` (a rule or a note line); returns the index after it, or -1 if it is not one. */
-function scanNoteBlock(lines: SourceLine[], start: number, notes: NoteSource[]): number {
+function scanNoteBlock(lines: SourceLine[], start: number, notes: NoteSource[], report?: PageReport): number {
   let i = start;
   const opened = isRule(lines[i]);
   if (opened) {
@@ -90,8 +186,12 @@ function scanNoteBlock(lines: SourceLine[], start: number, notes: NoteSource[]):
       let j = i + 1;
       while (isBlank(lines[j]) && j < lines.length) j++;
       if (!isNoteStart(lines[j]) && !isRule(lines[j]) && !isIal(lines[j])) break;
+    } else if (found.length > 0 && malformedNote(l, found[found.length - 1])) {
+      const bad = malformedNote(l, found[found.length - 1])!;
+      warnMalformed(report, l, bad.label);
+      found.push({ label: bad.label, text: bad.text, line: l.line });
     } else if (isProse(l) && found.length > 0 && !isBlank(lines[i - 1])) {
-      found[found.length - 1].text += ' ' + l.text.trim();
+      found[found.length - 1].text += '\n' + l.text.trim();
     } else {
       break;
     }
@@ -104,12 +204,12 @@ function scanNoteBlock(lines: SourceLine[], start: number, notes: NoteSource[]):
 }
 
 /** Lift note blocks out of the text, rejoining a paragraph that a block interrupted mid-sentence. */
-export function extractNoteBlocks(lines: SourceLine[], notes: NoteSource[]): SourceLine[] {
+export function extractNoteBlocks(lines: SourceLine[], notes: NoteSource[], report?: PageReport): SourceLine[] {
   const out: SourceLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const startsBlock = !l.code && (isRule(l) || (isNoteStart(l) && isBlank(lines[i - 1])));
-    const end = startsBlock ? scanNoteBlock(lines, i, notes) : -1;
+    const end = startsBlock ? scanNoteBlock(lines, i, notes, report) : -1;
     if (end < 0) {
       out.push(l);
       continue;
@@ -123,7 +223,7 @@ export function extractNoteBlocks(lines: SourceLine[], notes: NoteSource[]): Sou
     const after = lines[a];
     if (isProse(before) && isProse(after) && (!endsSentence(before.text) || startsLowercase(after.text))) {
       out.length = b + 1;
-      out[b] = { ...before, text: `${before.text} ${after.text.trim()}` };
+      out[b] = { ...before, text: `${before.text} ${after.text.trimStart()}` };
       i = a;
     } else {
       out.push({ ...l, text: '' });
@@ -200,6 +300,13 @@ function rank(order: string[], name: string): number {
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
+/** A note with no marker on its own page (its marker may be on another page). */
+export interface UnreferencedNote {
+  id: string;
+  label: string;
+  line: number;
+}
+
 const idPart = (label: string) => label.replace(/[^A-Za-z0-9_-]/g, '-');
 
 function refElement(label: string, id: string): Element {
@@ -211,7 +318,7 @@ function refElement(label: string, id: string): Element {
  * Replace the markers in the (sanitised) body by links to the notes and build the note list.
  * A `<sup>` counts as a marker only when its whole text is the label of a note on this page.
  */
-export function linkNotes(body: ParentNode, notes: NoteSource[], report: PageReport): Footnote[] {
+export function linkNotes(body: ParentNode, notes: NoteSource[], report: PageReport, unreferenced?: UnreferencedNote[]): Footnote[] {
   const byLabel = new Map(notes.filter((n) => !n.name).map((n) => [n.label, n]));
   const byName = new Map(notes.filter((n) => n.name).map((n) => [n.name!, n]));
   const refs = new Map<NoteSource, string[]>();
@@ -249,15 +356,17 @@ export function linkNotes(body: ParentNode, notes: NoteSource[], report: PageRep
   const ordered = [...notes].sort((x, y) => Number(x.label) - Number(y.label) || x.line - y.line);
   for (const n of ordered) {
     const refIds = refs.get(n) ?? [];
-    if (refIds.length === 0) {
-      const marker = n.name ? `[^${n.name}]` : `<sup>${n.label}</sup>`;
-      report.warn(n.line, `Note ${n.label} has no marker (${marker}) in the text; it is listed with the other notes.`);
+    // A named note ([^x]) can only be referenced on its own page; a numbered one may have its marker on
+    // another page of the review, so pages.ts warns about those once every page is linked.
+    if (refIds.length === 0 && n.name) {
+      report.warn(n.line, `Note ${n.label} has no marker ([^${n.name}]) in the text; it is listed with the other notes.`);
     }
+    if (refIds.length === 0 && !n.name) unreferenced?.push({ id: `fn-${idPart(n.label)}`, label: n.label, line: n.line });
     footnotes.push({
       label: n.label,
       id: `fn-${idPart(n.label)}`,
       refId: refIds[0] ?? null,
-      html: markdownToSafeHtml(n.text, { inline: true }),
+      html: markdownToSafeHtml(n.text, { inline: true, page: true }),
     });
   }
   return footnotes;

@@ -7,20 +7,25 @@ import type { Footnote, TocEntry } from '../../course/types.ts';
 import { renderMarkdownUnsafe } from '../markdown.ts';
 import { sanitizeHtml } from '../sanitize.ts';
 import { collectIds, assignPassageIds } from './passages.ts';
-import { detach, findAll, getAttr, isElement, isText, parseHtml, serializeChildren, type Node, type ParentNode } from './dom.ts';
+import { detach, findAll, getAttr, insertBefore, isElement, isText, parseHtml, serializeChildren, walkElements, type Node, type ParentNode } from './dom.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { processHeadings, readHeadings } from './headings.ts';
 import { extractFigures, placeFigures, resolveInlineImages, type FigureSource, type ImageContext } from './images.ts';
-import { dropAttributeLists, dropRawBlocks, dropTocMarker, markHeadings, unwrapMarkdownBlocks } from './kramdown.ts';
-import { checkDanglingReferences, extractKramdownFootnotes, extractNoteBlocks, labelNamedNotes, linkNotes, referenceOrder, type NoteSource } from './notes.ts';
+import { dropAttributeLists, dropRawBlocks, dropTocMarker, liftRawHtmlBlocks, markHeadings, unwrapMarkdownBlocks, type RawBlock } from './kramdown.ts';
+import { correctionNodes, type Correction } from './corrections.ts';
+import { replaceEmbeds } from './embeds.ts';
+import { checkDanglingReferences, extractKramdownFootnotes, extractNoteBlocks, extractNoteSections, labelNamedNotes, linkNotes, referenceOrder, splitTokens, type NoteSource, type UnreferencedNote } from './notes.ts';
 import { dropDanglingRules, dropSiteNavigation } from './site-nav.ts';
-import { TOKEN_RE, toSourceLines, type PageReport } from './source.ts';
+import { TOKEN_RE, token, toSourceLines, type PageReport, type SourceLine } from './source.ts';
 import { enhanceTables } from './tables.ts';
 
 export interface RenderedPage {
   title: string;
   navOrder: number;
   parent: string | null;
+  grandParent: string | null;
+  /** The front-matter title as written (the lesson title drops a leading "§"). */
+  rawTitle: string;
   headingId: string;
   html: string;
   toc: TocEntry[];
@@ -28,6 +33,8 @@ export interface RenderedPage {
   passageIds: string[];
   words: number;
   minutes: number;
+  /** Notes with no marker on this page: pages.ts looks for their marker on the review's other pages. */
+  unreferenced: UnreferencedNote[];
 }
 
 /** Words a reader reads: screen-reader-only hints ("opens in a new tab") do not count. */
@@ -39,6 +46,16 @@ function readerText(node: Node): string {
 
 export function countWords(text: string): number {
   return (text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []).length;
+}
+
+function placeCorrections(body: ParentNode, corrections: Correction[]): void {
+  const visit = (p: ParentNode) => {
+    for (const c of [...p.childNodes]) {
+      if (isText(c) && c.value.includes('\uE000cor:')) splitTokens(p, c, (kind, value) => (kind === 'cor' && corrections[Number(value)] ? correctionNodes(corrections[Number(value)]) : null));
+      else if (isElement(c)) visit(c);
+    }
+  };
+  visit(body);
 }
 
 function dropStrayTokens(body: ParentNode): void {
@@ -60,7 +77,41 @@ function dropEmptyParagraphs(body: ParentNode): void {
   for (const p of empty) detach(p);
 }
 
-export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, report: PageReport): RenderedPage | null {
+/** Put each lifted raw HTML block back where its token paragraph stands (before sanitising). */
+function placeRawBlocks(tree: ParentNode, raws: RawBlock[]): void {
+  walkElements(tree, (el) => {
+    if (el.tagName !== 'p' || !el.parentNode) return;
+    const m = /^\s*\uE000html:(\d+)\uE001\s*$/.exec(el.childNodes.map((c) => ('value' in c ? c.value : '\u0000')).join(''));
+    if (!m) return;
+    for (const c of [...parseHtml(raws[Number(m[1])].html).childNodes]) insertBefore(el.parentNode, c, el);
+    detach(el);
+  });
+}
+
+/** Apply the editor's corrections on source lines; a `find` that is in no line is an error in the corrections file. */
+function markCorrections(lines: SourceLine[], corrections: Correction[], report: PageReport, correctionsLabel: string): SourceLine[] {
+  const out = lines.map((l) => ({ ...l }));
+  corrections.forEach((c, i) => {
+    let found = false;
+    for (const l of out) {
+      if (l.code || !l.text.includes(c.find)) continue;
+      l.text = l.text.split(c.find).join(token('cor', String(i)));
+      found = true;
+    }
+    if (!found) {
+      report.errors.push({ file: correctionsLabel, line: c.line, reason: `The correction's find "${c.find}" is not in ${report.file}. Copy the words exactly as the page has them, or remove the correction.` });
+    }
+  });
+  return out;
+}
+
+export interface PageOptions {
+  corrections?: Correction[];
+  /** How errors name the corrections file. */
+  correctionsLabel?: string;
+}
+
+export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, report: PageReport, opts: PageOptions = {}): RenderedPage | null {
   // The private-use characters are the importer's own markers (source.ts, TOKEN_RE): from the author
   // they would be taken for a figure or note that does not exist, so they are dropped.
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\uE000\uE001]/g, '');
@@ -70,11 +121,16 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
 
   // 1. Source clean-up, line by line.
   let lines = toSourceLines(fm.body, fm.bodyLine);
+  const corrections = opts.corrections ?? [];
+  lines = markCorrections(lines, corrections, report, opts.correctionsLabel ?? report.file);
   lines = dropRawBlocks(lines);
   lines = unwrapMarkdownBlocks(lines);
   lines = dropTocMarker(lines);
+  const raws: RawBlock[] = [];
+  lines = liftRawHtmlBlocks(lines, raws);
   const notes: NoteSource[] = [];
-  lines = extractNoteBlocks(lines, notes);
+  lines = extractNoteSections(lines, notes, fm.title, report);
+  lines = extractNoteBlocks(lines, notes, report);
   lines = extractKramdownFootnotes(lines, notes);
   checkDanglingReferences(lines, notes, report);
   labelNamedNotes(notes, referenceOrder(lines), report);
@@ -85,15 +141,22 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
 
   // 2. Markdown -> HTML; images resolved before the sanitiser (which drops what it cannot keep).
   const raw = parseHtml(renderMarkdownUnsafe(lines.map((l) => l.text).join('\n')));
+  placeRawBlocks(raw, raws);
+  const lineOf = (needle: string) => (needle ? (raws.find((r) => r.html.includes(needle))?.line ?? lines.find((l) => l.text.includes(needle))?.line ?? null) : null);
+  replaceEmbeds(raw, report, lineOf);
   resolveInlineImages(raw, lines, imageCtx);
   const body = parseHtml(sanitizeHtml(serializeChildren(raw)));
 
   // 3. Tree steps on safe HTML.
   const headings = dropSiteNavigation(readHeadings(body));
   dropDanglingRules(body);
-  const { headingId, headings: subHeadings, toc } = processHeadings(headings, fm.title, report);
-  const footnotes = linkNotes(body, notes, report);
+  // A leading "§" marks the site's review pages in its navigation; in the course it is noise.
+  const title = fm.title.replace(/^\s*§\s*/u, '').trim() || fm.title;
+  const { headingId, headings: subHeadings, toc } = processHeadings(headings, title, report);
+  const unreferenced: UnreferencedNote[] = [];
+  const footnotes = linkNotes(body, notes, report, unreferenced);
   placeFigures(body, figures, imageCtx);
+  placeCorrections(body, corrections);
   enhanceTables(body);
   dropEmptyParagraphs(body);
   assignPassageIds(body, headingId);
@@ -115,15 +178,18 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
   const bodyWords = countWords(readerText(body));
   const words = bodyWords + footnotes.reduce((n, f) => n + countWords(readerText(parseHtml(f.html))), 0);
   const hasMedia = findAll(body, (el) => el.tagName === 'figure' || el.tagName === 'img').length > 0;
-  if (bodyWords === 0 && !hasMedia) {
+  // An ENDNOTES page: its notes are its text.
+  if (bodyWords === 0 && !hasMedia && footnotes.length === 0) {
     const lastLine = text.split('\n').length;
     report.error(Math.min(fm.bodyLine, lastLine), 'The page has no text after its front matter (and title heading). Add the lesson text, or remove the page.');
   }
 
   return {
-    title: fm.title,
+    title,
     navOrder: fm.navOrder,
     parent: fm.parent,
+    grandParent: fm.grandParent,
+    rawTitle: fm.title,
     headingId,
     html: serializeChildren(body).trim(),
     toc,
@@ -131,5 +197,6 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
     passageIds: [headingId, ...ids.map((x) => x.id)],
     words,
     minutes: Math.max(1, Math.ceil(words / 200)),
+    unreferenced,
   };
 }

@@ -28,8 +28,8 @@ export class PageReport {
 /** Private-use characters: survive marked and the sanitiser as text, never appear in real pages. */
 export const TOKEN_OPEN = '\uE000';
 export const TOKEN_CLOSE = '\uE001';
-export const TOKEN_RE = /\uE000(fn|fig):([^\uE001]*)\uE001/g;
-export function token(kind: 'fn' | 'fig', value: string): string {
+export const TOKEN_RE = /\uE000(fn|fig|html|cor):([^\uE001]*)\uE001/g;
+export function token(kind: 'fn' | 'fig' | 'html' | 'cor', value: string): string {
   return `${TOKEN_OPEN}${kind}:${value}${TOKEN_CLOSE}`;
 }
 
@@ -48,8 +48,9 @@ export function toSourceLines(body: string, firstLine: number): SourceLine[] {
         code = true;
       }
     }
-    // Jekyll pages carry trailing spaces everywhere ("## Theoretical Background "); none of them is meant as a line break.
-    out.push({ text: code ? text : text.replace(/[ \t]+$/, ''), line: firstLine + i, code });
+    // Jekyll pages carry a stray trailing space everywhere ("## Theoretical Background "); only two or more
+    // spaces make a hard line break, for kramdown as for marked (poems, signatures), so those stay (as two).
+    out.push({ text: code ? text : / {2,}$/.test(text) && text.trim() ? text.replace(/[ \t]+$/, '  ') : text.replace(/[ \t]+$/, ''), line: firstLine + i, code });
   });
   return out;
 }
@@ -83,5 +84,5 @@ export function endsSentence(text: string): boolean {
 }
 
 export function startsLowercase(text: string): boolean {
-  return /^\s*[(“"'‘]?\p{Ll}/u.test(text);
+  return /^\s*[*_[]*[(“"'‘]?\p{Ll}/u.test(text);
 }
