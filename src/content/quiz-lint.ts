@@ -86,7 +86,7 @@ export function lintQuiz(quiz: Quiz, file: string, lines: QuizLines): LintResult
   // A word in the texts of more than a quarter of the questions is the quiz's topic, not a clue.
   const df = new Map<string, number>();
   for (const q of quiz.questions) for (const w of words(allText(q))) df.set(w, (df.get(w) ?? 0) + 1);
-  const common = (w: string) => (df.get(w) ?? 0) * 4 > quiz.questions.length;
+  const common = (w: string) => (df.get(w) ?? 0) >= 3 && (df.get(w) ?? 0) * 4 > quiz.questions.length;
   for (const a of quiz.questions) {
     const key = new Set([...distinctiveKeyWords(a)].filter((w) => !common(w)));
     if (key.size === 0) continue;
