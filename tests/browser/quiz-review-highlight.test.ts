@@ -3,6 +3,7 @@
  * for every question of the shipped quizzes, the lesson highlights exactly the question's words (a mark
  * around them, nothing else), focuses them, and shows them and "Back to the question" on screen together;
  * the button brings the learner back to the quiz. Also reached through the quiz's own link.
+ * And the managers' question key (npm run package) passes axe on a phone and on a desktop, with no request.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,6 +11,8 @@ import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Question, Quiz } from '../../src/course/types.ts';
 import { axeViolations } from '../helpers/a11y.ts';
 import { goByMenu, horizontalOverflow, openCourse } from './shell-helpers.ts';
+import { fullCourse } from '../helpers/course-data.ts';
+import { keyHtml, questionKey } from '../../src/package/question-key.ts';
 
 const env = useBrowserAndServer();
 const PHONE = { width: 360, height: 740 };
@@ -113,6 +116,29 @@ describe('review the exact words in the lesson, on a 360 px phone', () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('the question key for managers', () => {
+  it('passes axe at 360 px and 1280 px, makes no request and does not scroll sideways', async () => {
+    const course = await fullCourse();
+    const html = keyHtml(course, questionKey(course));
+    for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+      const context = await env.browser.newContext({ viewport });
+      try {
+        const page = await context.newPage();
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await page.setContent(html);
+        expect(await page.locator('h1').textContent()).toBe(`Question key: ${course.title}`);
+        expect(await axeViolations(page), `axe at ${viewport.width}px`).toEqual([]);
+        const { scrollWidth, clientWidth } = await horizontalOverflow(page);
+        expect(scrollWidth, `sideways scroll at ${viewport.width}px`).toBeLessThanOrEqual(clientWidth);
+        expect(requests).toEqual([]);
+      } finally {
+        await context.close();
+      }
     }
   });
 });
