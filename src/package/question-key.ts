@@ -181,6 +181,9 @@ const STYLE = `
   ul { margin: 0; padding-left: 1.25rem; }
   blockquote { margin: 0; padding-left: 0.75rem; border-left: 4px solid #6b6b6b; }
   .correct { font-weight: 700; }
+  table { border-collapse: collapse; width: 100%; }
+  caption { text-align: left; font-weight: 700; margin-bottom: 0.25rem; }
+  th, td { border: 1px solid #6b6b6b; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
   @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.5rem; } }
   @media print {
     main { max-width: none; padding: 0; }
@@ -206,8 +209,30 @@ function optionsHtml(r: KeyRow): string {
   return `<ul>${list('option')}</ul>`;
 }
 
+/** The Objectives report's columns are headed by objective ids: one per lesson, id = lesson id. */
+function objectivesHtml(course: Course): string {
+  const rows = course.lessons
+    .map((l) => {
+      const quiz = course.quizzes.find((q) => q.lessonId === l.id);
+      return `<tr><td><code>${esc(l.id)}</code></td><td>${esc(l.title)}</td><td>${quiz ? `${esc(quiz.title)} (<code>${esc(quiz.id)}</code>)` : 'none'}</td></tr>`;
+    })
+    .join('\n');
+  return `<section aria-labelledby="objectives">
+<h2 id="objectives">Lessons (the objectives)</h2>
+<p>The course reports one objective per lesson: completed once the lesson has been read to its end, then passed or failed,
+with its quiz's best score, once that quiz has been submitted.</p>
+<table>
+<caption>Objective ids and what they stand for</caption>
+<thead><tr><th scope="col">Objective id</th><th scope="col">Lesson</th><th scope="col">Its quiz</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</section>`;
+}
+
 export function keyHtml(course: Course, rows: readonly KeyRow[]): string {
-  const parts: string[] = [];
+  const parts: string[] = [objectivesHtml(course)];
   for (const quiz of course.quizzes) {
     const mine = rows.filter((r) => r.quizId === quiz.id);
     const pool = quiz.settings.pool !== null && quiz.settings.pool < quiz.questions.length ? ` Each attempt asks ${quiz.settings.pool} of these ${quiz.questions.length} questions, drawn at random.` : '';

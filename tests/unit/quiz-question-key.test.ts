@@ -3,7 +3,7 @@
  * quizzes: every interaction id that full runs of the course produce (through the real progress store
  * and the runtime's interaction builder, with pools, retries and wrong answers) is in the key; the
  * correct responses are the quizzes' answers in the SCORM formats; the CSV reads back; the HTML stands
- * alone (no network, one h1, labelled sections).
+ * alone (no network, one h1, labelled sections) and names the objective (lesson) ids.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,7 +132,8 @@ describe('the question key of the shipped course', () => {
     expect(html).not.toMatch(/\s(src|href)=|@import|url\(/);
     expect(html).toContain(`default-src 'none'`);
     expect(html.match(/<h1\b/g)?.length).toBe(1);
-    expect(html.match(/<section /g)?.length).toBe(course.quizzes.length);
+    expect(html.match(/<section aria-labelledby="quiz-/g)?.length).toBe(course.quizzes.length);
+    for (const l of course.lessons) expect(html).toContain(`<tr><td><code>${l.id}</code></td><td>${l.title}</td>`);
     expect(html.match(/<article /g)?.length).toBe(rows.length);
     expect(html).toContain('@media print');
   });
