@@ -1,6 +1,6 @@
 /**
- * List the passage ids of every lesson, with the start of each passage, for quiz authors writing
- * `source:` references.
+ * List the passage ids of every lesson, with the start of each passage, and the sentence ids inside
+ * it with the start of each sentence, for quiz authors writing `source:` references.
  *
  *     node --import tsx scripts/list-passages.ts [contentDir]
  */
@@ -10,6 +10,7 @@ import type { Lesson } from '../src/course/types.ts';
 import { ContentError, formatProblem } from '../src/content/errors.ts';
 import { importPages } from '../src/content/pages.ts';
 import { getAttr, parseHtml, textContent, walkElements, type Element } from '../src/content/page/dom.ts';
+import { lessonIndex } from '../src/content/sentences.ts';
 
 const WIDTH = 60;
 
@@ -18,10 +19,15 @@ function snippet(text: string): string {
   return t.length > WIDTH ? `${t.slice(0, WIDTH - 1)}…` : t;
 }
 
-/** One block per lesson: `id  tag: first ~60 characters`. Note links (fnref-*) are left out. */
+/**
+ * One block per lesson: `id  tag: first ~60 characters`, then, indented, each sentence of a passage
+ * with several (`<id>-s<N>  first ~60 characters`). A passage of one sentence has the sentence id
+ * `<id>-s1` too. Note links (fnref-*) are left out.
+ */
 export function listPassages(lessons: Lesson[]): string {
-  const out: string[] = [];
+  const out: string[] = ['Sentence ids (<passage>-s<N>) are listed under passages with more than one sentence; a passage of one sentence is <passage>-s1.', ''];
   for (const lesson of lessons) {
+    const sentences = lessonIndex(lesson).passages;
     const byId = new Map<string, Element>();
     walkElements(parseHtml(lesson.html), (el) => {
       const id = getAttr(el, 'id');
@@ -34,6 +40,8 @@ export function listPassages(lessons: Lesson[]): string {
       const el = byId.get(id);
       const text = id === lesson.headingId ? `[title] ${lesson.title}` : `${el?.tagName ?? '?'}: ${snippet(el ? textContent(el) : '')}`;
       out.push(`  ${id.padEnd(pad)}  ${text}`);
+      const list = sentences.get(id)?.sentences ?? [];
+      if (list.length > 1) for (const sentence of list) out.push(`    ${sentence.id}  ${snippet(sentence.text)}`);
     }
     for (const note of lesson.footnotes) {
       out.push(`  ${note.id.padEnd(pad)}  [note ${note.label}] ${snippet(textContent(parseHtml(note.html)))}`);

@@ -23,7 +23,8 @@ export async function compileCourse(contentDir: string): Promise<CompiledCourse>
   const root = path.resolve(contentDir);
   const settings = await loadSettings(root);
   const pages = await importPages(path.join(root, 'modules'), root);
-  const quizzes = await loadQuizzes(path.join(root, 'quizzes'), pages.lessons, root);
+  const quizWarnings: ContentWarning[] = [];
+  const quizzes = await loadQuizzes(path.join(root, 'quizzes'), pages.lessons, root, quizWarnings);
   if (pages.lessons.length === 0) {
     throw ContentError.at('modules/', null, 'No pages found: put at least one .md page of the review in modules/.');
   }
@@ -55,7 +56,7 @@ export async function compileCourse(contentDir: string): Promise<CompiledCourse>
     course,
     assets: pages.assets,
     inputs: [...pages.inputs, ...settings.inputs, ...quizzes.map((q) => path.join(root, 'quizzes', q.file))],
-    warnings: pages.warnings,
+    warnings: [...pages.warnings, ...quizWarnings],
   };
 }
 

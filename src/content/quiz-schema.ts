@@ -14,6 +14,7 @@ import type {
   QuizSettings,
 } from '../course/types.ts';
 import { htmlToText, truncate } from './plain-text.ts';
+import { findQuote, lessonIndex, normalizeSpace } from './sentences.ts';
 import { Checker, closest, didYouMean, isEmpty, scormIdProblem, type FieldSpec } from './yaml-check.ts';
 import { entry, type YEntry, type YNode } from './yaml-lines.ts';
 
@@ -39,7 +40,16 @@ export interface QuizContext {
   lessons: readonly Lesson[];
   /** Markdown to sanitised HTML. */
   render: (markdown: string, inline: boolean) => string;
+  /** Filled with the lines the item linter names: see QuizLines. */
+  lines?: QuizLines;
 }
+
+/**
+ * Lines of a quiz file's parts, for the item linter's messages (src/content/quiz-lint.ts). Keys:
+ * `questions` (the list), `<question id>` (its first line), `<question id>.source`, `<question id>.correct`,
+ * `<question id>.prompt`, `<question id>.<option/item/target id>`.
+ */
+export type QuizLines = Map<string, number>;
 
 const QUIZ_FIELDS: FieldSpec = { required: ['lesson', 'questions'], optional: ['id', 'title', 'intro', 'settings'] };
 const SETTINGS_FIELDS: FieldSpec = { required: [], optional: Object.keys(DEFAULT_QUIZ_SETTINGS) };
@@ -80,6 +90,7 @@ export function buildQuiz(root: YNode | null, ctx: QuizContext, check: Checker):
   const qEntry = f.get('questions');
   const list = qEntry && !isEmpty(qEntry.value) ? check.list(qEntry.value, 'the quiz "questions"') : null;
   if (list && list.items.length === 0) check.add(list.line, 'The quiz has no questions: add at least one under "questions".');
+  if (qEntry) ctx.lines?.set('questions', qEntry.keyLine);
   const seen = new Map<string, number>();
   for (const [i, node] of (list?.items ?? []).entries()) {
     // Duplicates are found from the raw ids, so they are reported even when a question has other problems.
@@ -215,6 +226,21 @@ function readQuestion(node: YNode, n: number, lesson: Lesson | null, ctx: QuizCo
   const weightE = f.get('weight');
   const weight = weightE ? check.number(weightE.value, `${label}: the "weight"`, { above: 0 }) : 1;
   const source = readSource(f.get('source'), lesson, label, ctx, check);
+  if (id !== null && ctx.lines) {
+    ctx.lines.set(id, node.line);
+    for (const key of ['source', 'correct', 'prompt'] as const) {
+      const e = f.get(key);
+      if (e) ctx.lines.set(`${id}.${key}`, e.keyLine);
+    }
+    for (const key of ['options', 'items', 'targets']) {
+      const e = f.get(key);
+      if (e?.value.kind !== 'seq') continue;
+      for (const item of e.value.items) {
+        const oid = item.kind === 'map' ? entry(item, 'id')?.value : undefined;
+        if (oid?.kind === 'scalar') ctx.lines.set(`${id}.${oid.raw.trim()}`, item.line);
+      }
+    }
+  }
 
   if (!type) return null; // a missing or unknown type is already reported
   const correct = f.get('correct');
@@ -246,7 +272,7 @@ function readQuestion(node: YNode, n: number, lesson: Lesson | null, ctx: QuizCo
     promptText: truncate(htmlToText(prompt), 250),
     ...(hint ? { hintHtml: hint } : {}),
     feedback,
-    source,
+    ...source,
     weight,
     ...body,
   } as Question;
@@ -302,21 +328,91 @@ function readFeedback(e: YEntry | undefined, type: QuestionType | null, label: s
   return out;
 }
 
-function readSource(e: YEntry | undefined, lesson: Lesson | null, label: string, ctx: QuizContext, check: Checker): string | null {
+type Source = Pick<Question, 'source' | 'sourceSentence' | 'sourceQuote' | 'sourceAnchor'>;
+
+/**
+ * `source:` is a passage id (`discussion-p4`), a sentence id (`discussion-p4-s7`), or a block with a
+ * `passage` or `sentence` and a `quote`: words that must be in it word for word.
+ */
+function readSource(e: YEntry | undefined, lesson: Lesson | null, label: string, ctx: QuizContext, check: Checker): Source | null {
   if (!e || isEmpty(e.value)) return null; // reported as missing
-  const text = check.text(e.value, `${label}: the "source"`);
-  if (text === null) return null;
-  const source = text.trim().replace(/^#/, '');
-  if (!lesson) return source; // the lesson problem is reported once, at "lesson:"
-  if (lesson.passageIds.includes(source)) return source;
-  const elsewhere = ctx.lessons.find((l) => l !== lesson && l.passageIds.includes(source));
-  check.add(
-    e.value.line,
-    `${cap(label)}: the source "${source}" is not a passage of the lesson "${lesson.title}" (${lesson.file}).` +
-      (elsewhere ? ` It is in "${elsewhere.title}", but a question must point into the lesson its quiz follows.` : '') +
-      (lesson.passageIds.length ? ` Closest passage ids: ${closest(source, lesson.passageIds).join(', ')}.` : ''),
-  );
-  return null;
+  let ref: string | null;
+  let refLine = e.value.line;
+  let quote: { text: string; line: number } | null = null;
+  let named: 'passage' | 'sentence' | null = null;
+  if (e.value.kind === 'map') {
+    const f = check.fields(e.value, { required: ['quote'], optional: ['passage', 'sentence'] }, `${label}: the "source"`);
+    if (!f) return null;
+    const p = f.get('passage');
+    const s = f.get('sentence');
+    if ((p ? 1 : 0) + (s ? 1 : 0) !== 1) {
+      check.add(e.value.line, `${cap(label)}: the "source" names either a "passage" or a "sentence" (one of them), with the "quote" found in it.`);
+      return null;
+    }
+    named = p ? 'passage' : 'sentence';
+    const which = (p ?? s)!;
+    refLine = which.value.line;
+    ref = check.text(which.value, `${label}: the source's "${named}"`);
+    const q = f.get('quote');
+    const qt = q ? check.text(q.value, `${label}: the source's "quote"`) : null;
+    if (qt === null) return null;
+    quote = { text: qt, line: q!.value.line };
+  } else {
+    ref = check.text(e.value, `${label}: the "source"`);
+  }
+  if (ref === null) return null;
+  const id = ref.trim().replace(/^#/, '');
+  if (!lesson) return { source: id }; // the lesson problem is reported once, at "lesson:"
+  const index = lessonIndex(lesson);
+  const sentence = index.sentences.get(id);
+  if (named === 'passage' && sentence) {
+    check.add(refLine, `${cap(label)}: "${id}" is a sentence; write "sentence: ${id}".`);
+    return null;
+  }
+  if (named === 'sentence' && !sentence) {
+    check.add(refLine, `${cap(label)}: "${id}" is not a sentence of the lesson "${lesson.title}" (${lesson.file}); sentence ids end in -s<N> (list them with npm run passages).`);
+    return null;
+  }
+  if (!sentence && !lesson.passageIds.includes(id)) {
+    const elsewhere = ctx.lessons.find((l) => l !== lesson && (l.passageIds.includes(id) || lessonIndex(l).sentences.has(id)));
+    const known = [...lesson.passageIds, ...index.sentences.keys()];
+    check.add(
+      refLine,
+      `${cap(label)}: the source "${id}" is not a passage or sentence of the lesson "${lesson.title}" (${lesson.file}).` +
+        (elsewhere ? ` It is in "${elsewhere.title}", but a question must point into the lesson its quiz follows.` : '') +
+        (known.length ? ` Closest ids: ${closest(id, known).join(', ')}.` : ''),
+    );
+    return null;
+  }
+  const passage = sentence ? sentence.passage : id;
+  if (!quote) {
+    return sentence ? { source: passage, sourceSentence: id, sourceQuote: sentence.text, sourceAnchor: id } : { source: passage };
+  }
+  const text = sentence ? sentence.text : index.passages.get(passage)?.text ?? '';
+  const hit = findQuote(text, quote.text);
+  if (!hit) {
+    check.add(
+      quote.line,
+      `${cap(label)}: the quote "${short(normalizeSpace(quote.text))}" is not in ${sentence ? 'the sentence' : 'the passage'} "${id}" word for word. ` +
+        'Copy the words from the lesson exactly (npm run passages lists each sentence).',
+    );
+    return null;
+  }
+  const offset = (sentence?.start ?? 0) + hit.start;
+  // The sentence the quote starts in, so the key and the passage list can name it.
+  const inSentence =
+    sentence ?? index.passages.get(passage)?.sentences.find((s) => offset >= s.start && offset + hit.text.length <= s.start + s.text.length);
+  const whole = inSentence && inSentence.start === offset && inSentence.text.length === hit.text.length;
+  return {
+    source: passage,
+    ...(inSentence ? { sourceSentence: inSentence.id } : {}),
+    sourceQuote: hit.text,
+    sourceAnchor: whole ? inSentence.id : `${passage}-c${offset}-${hit.text.length}`,
+  };
+}
+
+function short(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 /** `options:` of single, multiple and ordering questions. */
@@ -355,6 +451,12 @@ function readChoices(
       continue;
     }
     seen.set(id, node.line);
+    if (/^([A-Za-z]|\d+)$/.test(id)) {
+      check.warn(
+        f.get('id')!.value.line,
+        `${cap(label)}: the ${what} id "${id}" is a bare ${/\d/.test(id) ? 'number' : 'letter'}; managers read option ids in the LMS's reports, so give it a word or two (e.g. "stigma", "role_exit").`,
+      );
+    }
     out.push({ id, html, text: htmlToText(html), ...(feedbackHtml ? { feedbackHtml } : {}) });
   }
   return ok ? out : null;

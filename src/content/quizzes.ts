@@ -6,14 +6,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lesson, Quiz } from '../course/types.ts';
-import { ContentError, type ContentProblem } from './errors.ts';
+import { ContentError, type ContentProblem, type ContentWarning } from './errors.ts';
 import { markdownToSafeHtml } from './markdown.ts';
-import { buildQuiz } from './quiz-schema.ts';
+import { lintQuiz } from './quiz-lint.ts';
+import { buildQuiz, type QuizLines } from './quiz-schema.ts';
 import { Checker } from './yaml-check.ts';
 import { parseYaml } from './yaml-lines.ts';
 
-/** Loads every quiz; a missing folder means a course without quizzes. */
-export async function loadQuizzes(quizzesDir: string, lessons: Lesson[], contentRoot: string): Promise<Quiz[]> {
+/**
+ * Loads every quiz; a missing folder means a course without quizzes. Warnings (the item linter's,
+ * bare-letter ids) are appended to `warnings`.
+ */
+export async function loadQuizzes(quizzesDir: string, lessons: Lesson[], contentRoot: string, warnings: ContentWarning[] = []): Promise<Quiz[]> {
   let names: string[];
   try {
     names = (await readdir(quizzesDir, { withFileTypes: true }))
@@ -30,7 +34,7 @@ export async function loadQuizzes(quizzesDir: string, lessons: Lesson[], content
   for (const name of names) {
     const abs = path.join(quizzesDir, name);
     const file = path.relative(contentRoot, abs).split(path.sep).join('/');
-    const quiz = parseQuiz(await readFile(abs, 'utf8'), file, name, lessons, problems);
+    const quiz = parseQuiz(await readFile(abs, 'utf8'), file, name, lessons, problems, warnings);
     if (!quiz) continue;
     const other = ids.get(quiz.id);
     if (other) {
@@ -46,17 +50,33 @@ export async function loadQuizzes(quizzesDir: string, lessons: Lesson[], content
 }
 
 /**
- * Check one quiz file's text. `file` names it in messages (`quizzes/x.yaml`); `name` is its
- * name inside `quizzes/`. Problems are appended to `problems`; returns null when there are any.
+ * Check one quiz file's text, then lint its items (src/content/quiz-lint.ts). `file` names it in
+ * messages (`quizzes/x.yaml`); `name` is its name inside `quizzes/`. Problems are appended to
+ * `problems`, warnings to `warnings`; returns null when there are any problems.
  */
-export function parseQuiz(text: string, file: string, name: string, lessons: readonly Lesson[], problems: ContentProblem[]): Quiz | null {
+export function parseQuiz(
+  text: string,
+  file: string,
+  name: string,
+  lessons: readonly Lesson[],
+  problems: ContentProblem[],
+  warnings: ContentWarning[] = [],
+): Quiz | null {
   const check = new Checker(file);
   const parsed = parseYaml(text.replace(/^\uFEFF/, ''), file);
   check.problems.push(...parsed.problems);
+  const lines: QuizLines = new Map();
   const quiz =
     parsed.problems.length === 0
-      ? buildQuiz(parsed.root, { file, name, lessons, render: (md, inline) => markdownToSafeHtml(md, { inline }) }, check)
+      ? buildQuiz(parsed.root, { file, name, lessons, lines, render: (md, inline) => markdownToSafeHtml(md, { inline }) }, check)
       : null;
-  problems.push(...check.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  if (quiz && check.problems.length === 0) {
+    const lint = lintQuiz(quiz, file, lines);
+    check.problems.push(...lint.errors);
+    check.warnings.push(...lint.warnings);
+  }
+  const byLine = (a: ContentProblem, b: ContentProblem) => (a.line ?? 0) - (b.line ?? 0);
+  problems.push(...check.problems.sort(byLine));
+  warnings.push(...check.warnings.sort(byLine));
   return check.problems.length ? null : quiz;
 }

@@ -18,11 +18,17 @@ export interface FieldSpec {
 
 export class Checker {
   readonly problems: ContentProblem[] = [];
+  /** Things the author should know that do not stop the build. */
+  readonly warnings: ContentProblem[] = [];
 
   constructor(readonly file: string) {}
 
   add(line: number | null, reason: string): void {
     this.problems.push({ file: this.file, line, reason });
+  }
+
+  warn(line: number | null, reason: string): void {
+    this.warnings.push({ file: this.file, line, reason });
   }
 
   /**

@@ -121,6 +121,15 @@ interface QuestionBase {
   feedback: Feedback;
   /** id of the passage in the quiz's lesson that supports the answer. */
   source: string;
+  /** The sentence that answers it (`<passage>-s<N>`), when the author named one or the quote lies in one. */
+  sourceSentence?: string;
+  /** The passage's own words that answer it (a sentence, or a quote verified at build time), white space collapsed. */
+  sourceQuote?: string;
+  /**
+   * Where "Review this in the lesson" leads: the sentence id, or `<passage>-c<offset>-<length>` for a
+   * quote, unique in the lesson. The lesson view highlights `sourceQuote` there.
+   */
+  sourceAnchor?: string;
   /** SCORM interaction weighting; default 1. */
   weight: number;
 }

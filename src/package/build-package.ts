@@ -12,6 +12,7 @@ import { courseBuildConfig, ROOT, type BuildOptions } from '../content/build-con
 import type { CompiledCourse } from '../content/compile.ts';
 import type { Course } from '../course/types.ts';
 import { MANIFEST_FILE, renderManifest, SCORM_VERSIONS, type ScormVersion } from './manifest.ts';
+import { writeQuestionKey } from './question-key.ts';
 import { checkPackage } from './validate.ts';
 import { deterministicZip } from './zip.ts';
 
@@ -52,6 +53,8 @@ export interface PackageResult {
   packages: BuiltPackage[];
   /** The unpacked build's folder, or null when it was not written. */
   unpackedDir: string | null;
+  /** The managers' question key (`<name>-question-key.html` and `.csv`), or null for a course without quizzes. */
+  questionKey: { html: string; csv: string } | null;
 }
 
 export const ZIP_SUFFIX: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004' };
@@ -134,7 +137,8 @@ export async function buildPackages(opts: PackageOptions = {}): Promise<PackageR
       await writeFile(file, zip);
       packages.push({ version, file, bytes: zip.byteLength, manifest, files: Object.keys(files).sort() });
     }
-    return { name, course, packages, unpackedDir: unpacked ? outDir : null };
+    const questionKey = await writeQuestionKey(course, outDir, name);
+    return { name, course, packages, unpackedDir: unpacked ? outDir : null, questionKey };
   } finally {
     await bundle.close();
   }

@@ -17,6 +17,8 @@ const USAGE = `Usage: npm run package -- [options]
 Builds the course and writes two SCORM packages:
   <out>/<name>-scorm12.zip     SCORM 1.2 (upload this one to Moodle)
   <out>/<name>-scorm2004.zip   SCORM 2004 4th Edition
+the question key for managers, to read the LMS's reports with:
+  <out>/<name>-question-key.html and .csv
 and the unpacked course in <out>/ (index.html at its root), as npm run build does.
 
 Options:
@@ -49,6 +51,10 @@ export function report(result: PackageResult): string {
   for (const p of packages) {
     const label = p.version === '1.2' ? 'SCORM 1.2, for Moodle' : 'SCORM 2004 4th Edition';
     lines.push(`  ${rel(p.file).padEnd(width)}  ${formatSize(p.bytes)}  ${label}`);
+  }
+  if (result.questionKey) {
+    lines.push('', `Question key for managers (interaction ids, options, correct responses, lesson words):`);
+    lines.push(`  ${rel(result.questionKey.html)}`, `  ${rel(result.questionKey.csv)}`);
   }
   if (unpackedDir) lines.push('', `The unpacked course is in ${rel(unpackedDir) || '.'}/ (open index.html there, or run npm start).`);
   const zip12 = packages.find((p) => p.version === '1.2');

@@ -7,14 +7,14 @@ import { loadQuizzes, parseQuiz } from '../../src/content/quizzes.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/quizzes');
 
-function lesson(file: string, title: string, passageIds: string[]): Lesson {
+function lesson(file: string, title: string, passageIds: string[], html = ''): Lesson {
   return {
     id: file.replace(/\.md$/, '').replace(/-/g, '_'),
     file,
     title,
     navOrder: 0,
     headingId: passageIds[0],
-    html: '',
+    html,
     toc: [],
     footnotes: [],
     passageIds,
@@ -30,7 +30,7 @@ const LESSONS = [
     'theoretical-background-p1',
     'theoretical-background-p2',
     'theoretical-background-p3',
-  ]),
+  ], '<p id="theoretical-background-p1">First comes the First step. Then the Second.</p>'),
   lesson('05-discussion.md', 'Discussion', ['discussion', 'discussion-p1']),
 ];
 
@@ -79,9 +79,9 @@ const CASES: Array<[file: string, expected: Array<[line: number, reason: RegExp]
     [
       [
         8,
-        /Question "q1": the source "theoretical-background-p9" is not a passage of the lesson "Theoretical Background" \(02-theoretical-background\.md\)\. Closest passage ids: theoretical-background-p1, theoretical-background-p2, theoretical-background-p3\./,
+        /Question "q1": the source "theoretical-background-p9" is not a passage or sentence of the lesson "Theoretical Background" \(02-theoretical-background\.md\)\. Closest ids: theoretical-background-p1, theoretical-background-p2, theoretical-background-p3\./,
       ],
-      [13, /Question "q2": the source "discussion-p1" is not a passage of the lesson .* It is in "Discussion", but a question must point into the lesson its quiz follows/],
+      [13, /Question "q2": the source "discussion-p1" is not a passage or sentence of the lesson .* It is in "Discussion", but a question must point into the lesson its quiz follows/],
     ],
   ],
   [

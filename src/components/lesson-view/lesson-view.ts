@@ -29,13 +29,14 @@ import { creditText } from '../shared/course-parts.ts';
 import { locationHash, locationLabel } from '../shared/labels.ts';
 import { lessonContentStyles } from './lesson-content.styles.ts';
 import { lessonViewStyles } from './lesson-view.styles.ts';
+import { highlightStyles, isQuoteMark, markQuote } from './highlight.ts';
 import { tocTree, type TocNode } from './toc.ts';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
 
 @customElement('lesson-view')
 export class LessonView extends LitElement {
-  static override styles = [tokens, controls, viewStyles, lessonContentStyles, lessonViewStyles];
+  static override styles = [tokens, controls, viewStyles, lessonContentStyles, lessonViewStyles, highlightStyles];
 
   /** The compiled course (credit, previous/next). */
   @property({ attribute: false }) course!: Course;
@@ -83,7 +84,9 @@ export class LessonView extends LitElement {
   /** The passage element by id, or null when the lesson has no such passage. */
   private passageElement(id: string): HTMLElement | null {
     // Passage ids include the lesson's own heading id (the h1 rendered here), so search the whole view.
-    return (this.renderRoot as ShadowRoot).getElementById(id);
+    // A quiz's sentence or quote anchor becomes a mark around just those words (highlight.ts).
+    const root = this.renderRoot as ShadowRoot;
+    return root.getElementById(id) ?? markQuote(root, this.course, this.lesson.id, id);
   }
 
   /** Scroll to a passage, focus it and highlight it calmly. Returns false when it does not exist. */
@@ -109,7 +112,7 @@ export class LessonView extends LitElement {
     if (!this.returnTo || !this.passage) return;
     const el = this.passageElement(this.passage);
     if (!el) return;
-    const wrap = document.createElement('p');
+    const wrap = document.createElement(isQuoteMark(el) ? 'span' : 'p');
     wrap.className = 'back-to-question';
     const button = document.createElement('button');
     button.type = 'button';
