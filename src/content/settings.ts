@@ -61,6 +61,30 @@ export const SUPPORT_MISSING =
   'generic text (stop, take a break, talk to someone you trust or your line manager). Add "support: heading/text" with ' +
   'your staff support or helpline details before giving the course to learners.';
 
+/**
+ * The same warning as a box for a terminal (npm run build, npm run package), printed last so it is the
+ * thing an author sees when the command ends.
+ */
+export function supportWarningBox(): string {
+  const lines = [
+    'WARNING: this package ships WITHOUT support details.',
+    '',
+    'course.yaml sets no "support", so a learner who finds the content',
+    'distressing is shown only a generic text (stop, take a break, talk to',
+    'someone you trust or your line manager), with no staff support service',
+    'or helpline of your organisation.',
+    '',
+    'Before giving the course to learners, add to course.yaml:',
+    '  support:',
+    '    heading: If this brings something up for you',
+    '    text: <your staff support or helpline details>',
+    'and build again.',
+  ];
+  const width = Math.max(...lines.map((l) => l.length));
+  const bar = '!'.repeat(width + 4);
+  return ['', bar, ...lines.map((l) => `! ${l.padEnd(width)} !`), bar, ''].join('\n') + '\n';
+}
+
 const FIELDS = {
   required: [],
   optional: ['id', 'title', 'description', 'language', 'passMark', 'completion', 'estimatedMinutes', 'credit', 'advisory', 'support'],

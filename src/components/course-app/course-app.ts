@@ -17,7 +17,7 @@ import type { Location, ProgressState } from '../../course/progress.ts';
 import type { CourseSession, Notice } from '../../course/session.ts';
 import type { Course } from '../../course/types.ts';
 import type { ProgressStore } from '../../course/progress.ts';
-import { nextLocation, sameLocation, type NavigateDetail } from '../../course/navigation.ts';
+import { nextLocation, sameLocation, type NavigateDetail, type OpenGlossaryDetail } from '../../course/navigation.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { firstUnfinished, locationFromHash, locationHash, locationLabel } from '../shared/labels.ts';
@@ -27,6 +27,10 @@ import '../notice-banner/notice-banner.ts';
 import '../start-page/start-page.ts';
 import '../end-page/end-page.ts';
 import '../break-page/break-page.ts';
+import '../glossary-page/glossary-page.ts';
+
+/** The glossary page's URL hash: it opens over the learner's place, which stays the bookmark. */
+const GLOSSARY_HASH = '#glossary';
 import { lessonBodiesLoaded, loadLessonBodies } from '../../course/lesson-bodies.ts';
 
 /**
@@ -97,6 +101,8 @@ export class CourseApp extends LitElement {
    * the LMS bookmark) keeps where they were, so closing the course during a break resumes right there.
    */
   @state() private onBreak = false;
+  /** The glossary page is open over `from` (the place it was opened from), showing `term` first. */
+  @state() private glossary: { term: string | null; from: Location } | null = null;
   /** Lesson and quiz views and lesson bodies: loading, loaded, or failed (say so, offer to try again). */
   @state() private content: 'idle' | 'loading' | 'ready' | 'failed' = lessonBodiesLoaded() ? 'ready' : 'idle';
   private focusPending = false;
@@ -109,6 +115,7 @@ export class CourseApp extends LitElement {
   constructor() {
     super();
     this.addEventListener('navigate', (e) => this.handleNavigate(e));
+    this.addEventListener('open-glossary', (e) => this.handleOpenGlossary(e));
   }
 
   override connectedCallback(): void {
@@ -215,7 +222,23 @@ export class CourseApp extends LitElement {
     this.navigate(e.detail.location, e.detail.returnTo);
   }
 
+  private handleOpenGlossary(e: CustomEvent<OpenGlossaryDetail>): void {
+    e.stopPropagation();
+    this.openGlossary(e.detail.term ?? null);
+  }
+
+  private openGlossary(term: string | null): void {
+    const shown = this.shownLocation;
+    if (!shown) return;
+    const from: Location = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
+    this.glossary = { term, from: this.glossary?.from ?? from };
+    this.focusPending = true;
+    this.renderRoot.querySelector('course-header')?.closeMenu();
+    window.scrollTo(0, 0);
+  }
+
   private navigate(location: Location, returnTo?: Location): void {
+    this.glossary = null;
     const shown = this.shownLocation;
     if (location.view === 'break' && shown && shown.view !== 'break') {
       this.breakReturn = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
@@ -240,6 +263,15 @@ export class CourseApp extends LitElement {
 
   private readonly handleHistory = (): void => {
     if (!this.course || !this.progress) return;
+    if (window.location.hash === GLOSSARY_HASH) {
+      if (!this.glossary) this.openGlossary(null);
+      return;
+    }
+    if (this.glossary) {
+      // Back from the glossary: to the place it was opened over.
+      this.glossary = null;
+      this.focusPending = true;
+    }
     const shown = this.shownLocation;
     const loc = locationFromHash(this.course, window.location.hash);
     if (!loc) {
@@ -291,12 +323,21 @@ export class CourseApp extends LitElement {
   protected override updated(): void {
     const shown = this.shownLocation;
     if (!shown || !this.course) return;
-    const key = locationHash(shown);
+    const key = this.glossary ? GLOSSARY_HASH : locationHash(shown);
     if (key !== this.titledFor) {
       this.titledFor = key;
-      void this.nameView(shown, key);
+      if (this.glossary) document.title = `Glossary – ${this.course.title}`;
+      else void this.nameView(shown, key);
     }
-    this.writeHash(shown, this.firstRender ? 'replace' : 'push');
+    if (this.glossary) {
+      if (window.location.hash !== GLOSSARY_HASH) {
+        try {
+          history.pushState(null, '', GLOSSARY_HASH);
+        } catch {
+          // A sandboxed LMS frame without history: the page still opens.
+        }
+      }
+    } else this.writeHash(shown, this.firstRender ? 'replace' : 'push');
     this.firstRender = false;
     if (this.focusPending) {
       this.focusPending = false;
@@ -366,6 +407,16 @@ export class CourseApp extends LitElement {
     }
   }
 
+  private renderGlossary(g: { term: string | null; from: Location }): unknown {
+    return html`<glossary-page
+      id="view"
+      .course=${this.course}
+      .returnTo=${g.from}
+      .returnLabel=${locationLabel(this.course, g.from)}
+      .focusTerm=${g.term}
+    ></glossary-page>`;
+  }
+
   override render() {
     const shown = this.shownLocation;
     if (!this.course || !this.store || !this.session || !this.progress || !shown) return nothing;
@@ -377,7 +428,7 @@ export class CourseApp extends LitElement {
         .location=${shown}
       ></course-header>
       <notice-banner .notices=${this.notices}></notice-banner>
-      <main id="main">${this.renderView(shown)}</main>`;
+      <main id="main">${this.glossary ? this.renderGlossary(this.glossary) : this.renderView(shown)}</main>`;
   }
 }
 
