@@ -4,6 +4,8 @@
  * collapsed"); pressing it shows the plain-language definition right after it, in reading order, with
  * a way to the glossary page. Escape closes it and returns focus to the term.
  *
+ * The button's name is its words and ", glossary" (aria-label: a hidden span would be read with a
+ * stray space before the comma); it starts with the visible words, so speech input finds it.
  * The button, the definition it controls and its `aria-controls` reference are all in this element's
  * shadow root (never an id reference across roots). The words come from the element's own text,
  * which the build wrapped; they are rendered here, so the light DOM needs no slot.
@@ -62,8 +64,9 @@ export class GlossaryTerm extends LitElement {
     const entry = this.entry;
     if (!entry) return html`${this.words}`;
     return html`<span class="wrap" @keydown=${this.handleKeydown}
-      ><button type="button" class="term" part="term" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="definition" @click=${this.handleToggle}
-        >${this.words}<span class="visually-hidden">, glossary</span></button
+      ><button type="button" class="term" part="term" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="definition"
+        aria-label=${`${this.words}, glossary`} @click=${this.handleToggle}
+        >${this.words}</button
       ><span id="definition" class="definition" part="definition" ?hidden=${!this.open}
         >${this.open
           ? html`<span class="definition-term">${entry.term}:</span>
