@@ -171,7 +171,7 @@ describe('glossary', () => {
     expect(await definition.isVisible()).toBe(false);
     const f = await focusInfo(page);
     expect(f.cls).toContain('term');
-    expect(f.text).toBe('Stage of Change, glossary');
+    expect(f.text).toBe('Stage of Change');
     // Space toggles too (a native button).
     await page.keyboard.press('Space');
     await expect.poll(async () => button.getAttribute('aria-expanded')).toBe('true');
