@@ -73,7 +73,7 @@ describe('brief files (modules/<page>.brief.yaml)', () => {
       'b.yaml:6: A point of the brief: "source" is missing: the id of the passage it summarises (npm run passages lists them).',
     ]);
     const seven = 'outcomes: [A.]\nbrief:\n' + Array.from({ length: 7 }, () => '  - text: P.\n    source: m-p1\n').join('');
-    expect(problems(() => parseBrief(seven, 'b.yaml', '01-models.brief.yaml', [L1]))).toEqual(['b.yaml:3: Write 3 to 6 key points; there are 7.']);
+    expect(problems(() => parseBrief(seven, 'b.yaml', '01-models.brief.yaml', [L1]))).toEqual(['b.yaml:2: Write 3 to 6 key points; there are 7.']);
     expect(problems(() => parseBrief(BRIEF + 'summary: x\n', 'b.yaml', '01-models.brief.yaml', [L1]))).toEqual([
       'b.yaml:11: The brief: unknown key "summary". Allowed keys: outcomes, brief.',
     ]);
