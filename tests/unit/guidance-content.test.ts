@@ -75,7 +75,7 @@ describe('brief files (modules/<page>.brief.yaml)', () => {
     const seven = 'outcomes: [A.]\nbrief:\n' + Array.from({ length: 7 }, () => '  - text: P.\n    source: m-p1\n').join('');
     expect(problems(() => parseBrief(seven, 'b.yaml', '01-models.brief.yaml', [L1]))).toEqual(['b.yaml:2: Write 3 to 6 key points; there are 7.']);
     expect(problems(() => parseBrief(BRIEF + 'summary: x\n', 'b.yaml', '01-models.brief.yaml', [L1]))).toEqual([
-      'b.yaml:11: The brief: unknown key "summary". Allowed keys: outcomes, brief.',
+      'b.yaml:10: The brief: unknown key "summary". Allowed keys: outcomes, brief.',
     ]);
     expect(problems(() => parseBrief(BRIEF, 'modules/01-model.brief.yaml', '01-model.brief.yaml', [L1]))).toEqual([
       'modules/01-model.brief.yaml: This brief belongs to the page "01-model.md", which is not in modules/. Name it after its page (<page>.brief.yaml). Did you mean "01-models.brief.yaml"?',
