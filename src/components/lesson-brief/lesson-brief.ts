@@ -54,6 +54,16 @@ export function briefSection(lesson: Lesson, headingId: string, onSource: (e: Mo
 }
 
 export const lessonBriefStyles = css`
+  /* A button inside a sentence ("explained in the glossary") keeps a 24px target. */
+  .glossary-hint .link-button,
+  .guidance .link-button {
+    display: inline-block;
+    min-height: var(--target-min);
+  }
+  .glossary-hint {
+    font-size: 0.95rem;
+    color: var(--c-text-muted);
+  }
   .outcomes {
     margin: var(--space-4) 0;
   }
