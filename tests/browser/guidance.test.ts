@@ -10,13 +10,19 @@
  * - the Figure 2 table on a phone (360x740): each row a readable block, the caption whole.
  * axe (WCAG 2.x A/AA) finds nothing on each of these states.
  */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { startPreview } from '../../src/preview/preview.ts';
+import { testDist } from '../helpers/test-dist.ts';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { answerByMouse, axeViolations, horizontalScroll, mainHeading, openCourse, questionOnScreen, waitForHeading } from '../helpers/a11y.ts';
 import type { Course } from '../../src/course/types.ts';
 
 const env = useBrowserAndServer();
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const plain = (html: string) => norm(html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&[a-z]+;/g, ' '));
@@ -66,6 +72,41 @@ describe('support box', () => {
     await check('end-page');
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('the preview warns when the package ships without support details', () => {
+  it('shows the banner for this course (support unset) and not for a copy that sets support', async () => {
+    const tmp = await mkdtemp(path.join(tmpdir(), 'guidance-preview-'));
+    const withSupport = path.join(tmp, 'content');
+    await cp(path.join(ROOT, 'modules'), path.join(withSupport, 'modules'), { recursive: true });
+    await writeFile(path.join(withSupport, 'course.yaml'), 'support:\n  heading: Someone to talk to\n  text: Call the staff care line.\n');
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      for (const [contentDir, shown] of [[ROOT, true], [withSupport, false]] as const) {
+        // build: false serves this run's test build; the banner comes from the content's settings.
+        const preview = await startPreview({ contentDir, distDir: testDist(), dataDir: path.join(tmp, `data-${shown}`), port: 0, build: false });
+        try {
+          const page = await context.newPage();
+          await page.goto(preview.url);
+          await page.frameLocator('#course-frame').locator('course-app main h1').first().waitFor({ timeout: 30_000 });
+          // The build status has arrived (the banner is decided from it), so "hidden" is an answer, not a wait.
+          await expect.poll(() => page.locator('#build-line').innerText()).not.toBe('Starting…');
+          const banner = page.locator('#support-warning');
+          await expect.poll(() => banner.isVisible()).toBe(shown);
+          if (shown) {
+            expect(norm(await banner.innerText())).toMatch(/^Warning: this package ships without support details\./);
+            expect(await axeViolations(page, { exclude: ['#course-frame'] })).toEqual([]);
+          }
+          await page.close();
+        } finally {
+          await preview.close();
+        }
+      }
+    } finally {
+      await context.close();
+      await rm(tmp, { recursive: true, force: true });
+    }
   });
 });
 
@@ -131,7 +172,8 @@ describe('glossary', () => {
       const terms = await page.locator('lesson-view glossary-term').evaluateAll((els) =>
         els.map((el) => {
           const b = el.shadowRoot!.querySelector('button.term')!;
-          return { term: el.getAttribute('term')!, expanded: b.getAttribute('aria-expanded'), controls: b.getAttribute('aria-controls'), owner: !!el.shadowRoot!.getElementById(b.getAttribute('aria-controls')!) };
+          const r = b.getBoundingClientRect();
+          return { w: r.width, h: r.height, term: el.getAttribute('term')!, expanded: b.getAttribute('aria-expanded'), controls: b.getAttribute('aria-controls'), owner: !!el.shadowRoot!.getElementById(b.getAttribute('aria-controls')!) };
         }),
       );
       // At most once per lesson: the first use.
@@ -139,6 +181,9 @@ describe('glossary', () => {
       for (const t of terms) {
         found.add(t.term);
         expect(t.expanded).toBe('false');
+        // A 24px target even inside a sentence (WCAG 2.5.8).
+        expect(t.h, t.term).toBeGreaterThanOrEqual(24);
+        expect(t.w, t.term).toBeGreaterThanOrEqual(24);
         // The controlled definition is in the same shadow root as its button.
         expect(t.owner).toBe(true);
       }

@@ -64,7 +64,7 @@ export class GlossaryTerm extends LitElement {
     const entry = this.entry;
     if (!entry) return html`${this.words}`;
     return html`<span class="wrap" @keydown=${this.handleKeydown}
-      ><button type="button" class="term" part="term" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="definition"
+      ><button type="button" class="term small" part="term" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="definition"
         aria-label=${`${this.words}, glossary`} @click=${this.handleToggle}
         >${this.words}</button
       ><span id="definition" class="definition" part="definition" ?hidden=${!this.open}
@@ -72,7 +72,7 @@ export class GlossaryTerm extends LitElement {
           ? html`<span class="definition-term">${entry.term}:</span>
               <!-- definitionHtml is sanitised at build time (src/content/sanitize.ts allow-list). -->
               ${unsafeHTML(entry.definitionHtml)}
-              <button type="button" class="link-button glossary-link" @click=${this.handleGlossary}>All terms in the glossary</button>`
+              <button type="button" class="link-button small glossary-link" @click=${this.handleGlossary}>All terms in the glossary</button>`
           : nothing}</span
       ></span
     >`;

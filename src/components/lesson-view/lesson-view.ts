@@ -354,7 +354,7 @@ export class LessonView extends LitElement {
       ${course.glossary?.length
         ? html`<p class="glossary-hint no-print">
             Words with a dotted underline are explained in the
-            <button type="button" class="link-button" @click=${this.handleGlossary}>glossary</button>: select a word to
+            <button type="button" class="link-button small" @click=${this.handleGlossary}>glossary</button>: select a word to
             read its meaning here.
           </p>`
         : nothing}

@@ -103,7 +103,7 @@ export class StartPage extends LitElement {
             ${course.lessons.some((l) => l.brief?.length) ? 'Each lesson begins with its key points, “In brief”. ' : nothing}
             ${course.glossary?.length
               ? html`Words that may be new are explained in the
-                  <button type="button" class="link-button" @click=${this.handleGlossary}>glossary</button>.`
+                  <button type="button" class="link-button small" @click=${this.handleGlossary}>glossary</button>.`
               : nothing}
           </p>`
         : nothing}
