@@ -27,7 +27,6 @@ import '../notice-banner/notice-banner.ts';
 import '../start-page/start-page.ts';
 import '../end-page/end-page.ts';
 import '../break-page/break-page.ts';
-import '../glossary-page/glossary-page.ts';
 
 /** The glossary page's URL hash: it opens over the learner's place, which stays the bookmark. */
 const GLOSSARY_HASH = '#glossary';
@@ -184,8 +183,9 @@ export class CourseApp extends LitElement {
     try {
       await loadContent(this.course);
       this.content = 'ready';
-    } catch {
-      this.content = 'failed';
+    } catch (err) {
+      // Offline mid-course: the learner stays where they are; the lesson text itself is unaffected.
+      console.error(err);
       return;
     }
     // A view that waited for its content gets focus now, as a navigation would have given it.
@@ -224,12 +224,20 @@ export class CourseApp extends LitElement {
 
   private handleOpenGlossary(e: CustomEvent<OpenGlossaryDetail>): void {
     e.stopPropagation();
-    this.openGlossary(e.detail.term ?? null);
+    void this.openGlossary(e.detail.term ?? null);
   }
 
-  private openGlossary(term: string | null): void {
+  /** The glossary page loads on first use (it is not part of the first view). */
+  private async openGlossary(term: string | null): Promise<void> {
     const shown = this.shownLocation;
     if (!shown) return;
+    try {
+      await import('../glossary-page/glossary-page.ts');
+    } catch (err) {
+      // Offline mid-course: the learner stays where they are; the lesson text itself is unaffected.
+      console.error(err);
+      return;
+    }
     const from: Location = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
     this.glossary = { term, from: this.glossary?.from ?? from };
     this.focusPending = true;
@@ -264,7 +272,7 @@ export class CourseApp extends LitElement {
   private readonly handleHistory = (): void => {
     if (!this.course || !this.progress) return;
     if (window.location.hash === GLOSSARY_HASH) {
-      if (!this.glossary) this.openGlossary(null);
+      if (!this.glossary) void this.openGlossary(null);
       return;
     }
     if (this.glossary) {
