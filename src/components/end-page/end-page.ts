@@ -97,69 +97,69 @@ export class EndPage extends LitElement {
       </p>
 
       <section class="record" aria-labelledby="summary-heading">
-      <div class="print-only record-head">
-        <p class="record-title">Record of learning</p>
-        <p><strong>Course:</strong> ${course.title}</p>
-        <p><strong>Date:</strong> ${new Date().toLocaleDateString(course.settings.language || 'en', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
-        <p><strong>Result:</strong> ${this.resultText()}</p>
-      </div>
-      <h2 id="summary-heading">Your summary</h2>
-      <dl class="summary">
-        <div>
-          <dt>Lessons read</dt>
-          <dd>${status.lessonsRead} of ${status.lessonsTotal}</dd>
+        <div class="print-only record-head">
+          <p class="record-title">Record of learning</p>
+          <p><strong>Course:</strong> ${course.title}</p>
+          <p><strong>Date:</strong> ${new Date().toLocaleDateString(course.settings.language || 'en', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
+          <p><strong>Result:</strong> ${this.resultText()}</p>
         </div>
-        ${status.quizzesTotal > 0
-          ? html`<div>
-              <dt>Quizzes finished</dt>
-              <dd>${status.quizzesSubmitted} of ${status.quizzesTotal}</dd>
-            </div>`
-          : nothing}
-        ${status.score !== null
-          ? html`<div>
-              <dt>Overall score</dt>
-              <dd>
-                ${formatPercent(status.score)} (pass mark ${formatPercent(course.settings.passMark)}):
-                ${status.success === 'passed' ? 'passed' : 'not passed yet'}
-              </dd>
-            </div>`
-          : nothing}
-      </dl>
+        <h2 id="summary-heading">Your summary</h2>
+        <dl class="summary">
+          <div>
+            <dt>Lessons read</dt>
+            <dd>${status.lessonsRead} of ${status.lessonsTotal}</dd>
+          </div>
+          ${status.quizzesTotal > 0
+            ? html`<div>
+                <dt>Quizzes finished</dt>
+                <dd>${status.quizzesSubmitted} of ${status.quizzesTotal}</dd>
+              </div>`
+            : nothing}
+          ${status.score !== null
+            ? html`<div>
+                <dt>Overall score</dt>
+                <dd>
+                  ${formatPercent(status.score)} (pass mark ${formatPercent(course.settings.passMark)}):
+                  ${status.success === 'passed' ? 'passed' : 'not passed yet'}
+                </dd>
+              </div>`
+            : nothing}
+        </dl>
 
-      <h3>Lessons</h3>
-      <ul class="items">
-        ${course.lessons.map((l) => {
-          const read = state.lessonsRead.includes(l.id);
-          const loc: Location = { view: 'lesson', id: l.id };
-          return html`<li>
-            <a href=${locationHash(loc)} @click=${(e: MouseEvent) => this.handleGo(e, loc)}>${l.title}</a>:
-            ${read ? 'read' : 'not read yet'}
-          </li>`;
-        })}
-      </ul>
-      ${course.quizzes.length > 0
-        ? html`<h3>Quizzes</h3>
-            <ul class="items">
-              ${course.quizzes.map((q) => {
-                const p = state.quizzes[q.id];
-                const loc: Location = { view: 'quiz', id: q.id };
-                const best = p?.best ?? null;
-                const text =
-                  best === null
-                    ? p && p.attempt > 0
-                      ? 'started, not finished'
-                      : 'not started'
-                    : `score ${formatPercent(best)}, ${best >= q.settings.passMark ? 'passed' : `not passed yet (pass mark ${formatPercent(q.settings.passMark)})`}`;
-                return html`<li>
-                  <a href=${locationHash(loc)} @click=${(e: MouseEvent) => this.handleGo(e, loc)}>${q.title}</a>: ${text}
-                </li>`;
-              })}
-            </ul>`
-        : nothing}
-      <p class="credit record-credit">This course is based on the review by ${creditText(course)}</p>
-      <div class="button-row">
-        <button type="button" class="button secondary" @click=${this.handlePrint}>Print your record</button>
-      </div>
+        <h3>Lessons</h3>
+        <ul class="items">
+          ${course.lessons.map((l) => {
+            const read = state.lessonsRead.includes(l.id);
+            const loc: Location = { view: 'lesson', id: l.id };
+            return html`<li>
+              <a href=${locationHash(loc)} @click=${(e: MouseEvent) => this.handleGo(e, loc)}>${l.title}</a>:
+              ${read ? 'read' : 'not read yet'}
+            </li>`;
+          })}
+        </ul>
+        ${course.quizzes.length > 0
+          ? html`<h3>Quizzes</h3>
+              <ul class="items">
+                ${course.quizzes.map((q) => {
+                  const p = state.quizzes[q.id];
+                  const loc: Location = { view: 'quiz', id: q.id };
+                  const best = p?.best ?? null;
+                  const text =
+                    best === null
+                      ? p && p.attempt > 0
+                        ? 'started, not finished'
+                        : 'not started'
+                      : `score ${formatPercent(best)}, ${best >= q.settings.passMark ? 'passed' : `not passed yet (pass mark ${formatPercent(q.settings.passMark)})`}`;
+                  return html`<li>
+                    <a href=${locationHash(loc)} @click=${(e: MouseEvent) => this.handleGo(e, loc)}>${q.title}</a>: ${text}
+                  </li>`;
+                })}
+              </ul>`
+          : nothing}
+        <p class="credit record-credit">This course is based on the review by ${creditText(course)}</p>
+        <div class="button-row">
+          <button type="button" class="button secondary" @click=${this.handlePrint}>Print your record</button>
+        </div>
       </section>
 
       <h2>What is recorded</h2>
