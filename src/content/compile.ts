@@ -8,7 +8,9 @@ import type { Course } from '../course/types.ts';
 import { ContentError, type ContentWarning } from './errors.ts';
 import { importPages } from './pages.ts';
 import { loadQuizzes } from './quizzes.ts';
-import { estimateMinutes, loadSettings, SETTINGS_FILE } from './settings.ts';
+import { estimateMinutes, loadSettings, SETTINGS_FILE, SUPPORT_MISSING } from './settings.ts';
+import { loadBriefs, withGuidance } from './brief.ts';
+import { loadGlossary, markGlossary } from './glossary.ts';
 
 export interface CompiledCourse {
   course: Course;
@@ -36,6 +38,8 @@ export async function compileCourse(contentDir: string): Promise<CompiledCourse>
         '"author", "year", "title", "source" (journal, volume, pages) and "url" of the review (see docs/quiz-format.md, "Course settings").',
     );
   }
+  // Guidance stages, after import: the importer's HTML is the page as published; these add around it.
+  const guide = await guidanceStages(root, pages.lessons);
   const title = settings.title ?? pages.courseTitle;
   const course: Course = {
     id: settings.id ?? slugId(title),
@@ -47,17 +51,36 @@ export async function compileCourse(contentDir: string): Promise<CompiledCourse>
       ...settings.settings,
       estimatedMinutes: settings.settings.estimatedMinutes || estimateMinutes(pages.lessons, quizzes),
     },
-    lessons: pages.lessons,
+    lessons: guide.lessons,
     quizzes,
+    glossary: guide.glossary,
     version: '',
   };
   course.version = structureHash(course);
   return {
     course,
     assets: pages.assets,
-    inputs: [...pages.inputs, ...settings.inputs, ...quizzes.map((q) => path.join(root, 'quizzes', q.file))],
-    warnings: [...pages.warnings, ...quizWarnings],
+    inputs: [...pages.inputs, ...settings.inputs, ...quizzes.map((q) => path.join(root, 'quizzes', q.file)), ...guide.inputs],
+    warnings: [...pages.warnings, ...quizWarnings, ...guide.warnings, ...supportWarnings(course)],
   };
+}
+
+/** Outcomes and "In brief" (modules/*.brief.yaml), then glossary terms marked in the lesson HTML. */
+async function guidanceStages(root: string, imported: Course['lessons']) {
+  const briefs = await loadBriefs(path.join(root, 'modules'), imported, root);
+  const glossary = await loadGlossary(root, imported);
+  const marked = markGlossary(withGuidance(imported, briefs), glossary);
+  return {
+    lessons: marked.lessons,
+    glossary: glossary.entries,
+    warnings: marked.warnings,
+    inputs: [...briefs.inputs, ...glossary.inputs],
+  };
+}
+
+/** A course without the organisation's support details must not ship unnoticed. */
+function supportWarnings(course: Course): ContentWarning[] {
+  return course.settings.support.configured === false ? [{ file: SETTINGS_FILE, line: null, reason: SUPPORT_MISSING }] : [];
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Plugin } from 'rollup';
 import { compileCourse, type CompiledCourse } from './compile.ts';
 import { ContentError, contentErrorReport, formatProblem } from './errors.ts';
 import { renderIndexHtml } from './index-html.ts';
+import { supportWarningBox } from './settings.ts';
 
 export interface CoursePluginOptions {
   /** Folder holding `modules/`, optional `quizzes/` and optional `course.yaml`. */
@@ -54,6 +55,12 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       for (const file of compiled.inputs) this.addWatchFile(file);
       for (const w of compiled.warnings) this.warn(formatProblem(w));
       options.onCompiled?.(compiled);
+    },
+    closeBundle() {
+      // npm run build: the missing support details are the last thing the author reads.
+      if (options.exitOnContentError && !this.meta.watchMode && compiled?.course.settings.support.configured === false) {
+        process.stderr.write(supportWarningBox());
+      }
     },
     resolveId(id) {
       return MODULES[id] ?? null;

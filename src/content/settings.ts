@@ -37,10 +37,49 @@ export const DEFAULT_ADVISORY =
   'This course deals with difficult subjects. Take it at your own pace: you can pause at any time ' +
   'and come back later, and your progress is kept.';
 
+/**
+ * What a learner reads when course.yaml sets no `support`: humane and true anywhere, so it names no
+ * number, service or organisation (an invented helpline could send a distressed person nowhere).
+ * It must never read like configuration; the author is told instead, at build time (SUPPORT_MISSING).
+ */
 export const DEFAULT_SUPPORT = {
   heading: 'If this brings something up for you',
-  text: 'Your organisation can add its staff support or helpline details here (course.yaml, `support`).',
+  text:
+    'Some of this material can be hard to read, especially if it touches your own life or your work with someone.\n\n' +
+    '- You can stop at any time. Your progress is kept.\n' +
+    '- Take a break: step away, breathe, do something else for a while.\n' +
+    '- Talk to someone you trust, or to your line manager, about how you feel.\n',
 };
+
+/** Why the build warns when `support` is unset (build, package and preview show it). */
+export const SUPPORT_MISSING =
+  'This package ships WITHOUT your organisation\'s support details: course.yaml has no "support", so learners see a ' +
+  'generic text (stop, take a break, talk to someone you trust or your line manager). Add "support: heading/text" with ' +
+  'your staff support or helpline details before giving the course to learners.';
+
+/**
+ * The same warning as a box for a terminal (npm run build, npm run package), printed last so it is the
+ * thing an author sees when the command ends.
+ */
+export function supportWarningBox(): string {
+  const lines = [
+    'WARNING: this package ships WITHOUT support details.',
+    '',
+    'course.yaml sets no "support", so a learner who finds the content',
+    'distressing is shown only a generic text (stop, take a break, talk to',
+    'someone you trust or your line manager), with no staff support service',
+    'or helpline of your organisation.',
+    '',
+    'Before giving the course to learners, add to course.yaml:',
+    '  support:',
+    '    heading: If this brings something up for you',
+    '    text: <your staff support or helpline details>',
+    'and build again.',
+  ];
+  const width = Math.max(...lines.map((l) => l.length));
+  const bar = '!'.repeat(width + 4);
+  return ['', bar, ...lines.map((l) => `! ${l.padEnd(width)} !`), bar, ''].join('\n') + '\n';
+}
 
 const FIELDS = {
   required: [],
@@ -79,7 +118,7 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
       completion: { lessons: 'all', quizzes: 'all-submitted' },
       passMark: 80,
       advisoryHtml: '',
-      support: { heading: DEFAULT_SUPPORT.heading, html: '' },
+      support: { heading: DEFAULT_SUPPORT.heading, html: '', configured: false },
       estimatedMinutes: 0,
       language: 'en',
     },
@@ -188,7 +227,10 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
     const t = s?.get('text');
     if (t && !isEmpty(t.value)) {
       const v = check.text(t.value, 'the "support" text');
-      if (v !== null) supportText = v;
+      if (v !== null) {
+        supportText = v;
+        out.settings.support.configured = true;
+      }
     }
   }
 

@@ -46,8 +46,19 @@ export function navigateEvent(detail: NavigateDetail): CustomEvent<NavigateDetai
   return new CustomEvent('navigate', { detail, bubbles: true, composed: true });
 }
 
+/** Detail of the `open-glossary` event (bubbles, composed): the glossary page opens over the current place. */
+export interface OpenGlossaryDetail {
+  /** id of the term to show first; the whole glossary when absent. */
+  term?: string;
+}
+
+export function openGlossaryEvent(detail: OpenGlossaryDetail = {}): CustomEvent<OpenGlossaryDetail> {
+  return new CustomEvent('open-glossary', { detail, bubbles: true, composed: true });
+}
+
 declare global {
   interface HTMLElementEventMap {
     navigate: CustomEvent<NavigateDetail>;
+    'open-glossary': CustomEvent<OpenGlossaryDetail>;
   }
 }

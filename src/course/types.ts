@@ -24,6 +24,11 @@ export interface SupportInfo {
   heading: string;
   /** Sanitised HTML, written by the organisation in course settings. */
   html: string;
+  /**
+   * False when course.yaml sets no `support`: the box then shows a generic, humane text and the
+   * build warns that the package ships without the organisation's support details.
+   */
+  configured?: boolean;
 }
 
 export interface CourseSettings {
@@ -86,6 +91,33 @@ export interface Lesson {
   minutes: number;
   /** Words of plain text, for the benchmark and the estimate. */
   words: number;
+  /** Learning outcomes (sanitised inline HTML), from `modules/<page>.brief.yaml`; absent when it has none. */
+  outcomes?: string[];
+  /** The "In brief" key points, from `modules/<page>.brief.yaml`; absent when it has none. */
+  brief?: BriefPoint[];
+}
+
+/** One "In brief" point: the course author's plain-language summary of one passage of the review. */
+export interface BriefPoint {
+  /** Sanitised inline HTML. */
+  html: string;
+  /** id of the passage in this lesson it summarises (checked at build time). */
+  source: string;
+}
+
+/** One glossary term, from `glossary.yaml` at the content root. */
+export interface GlossaryEntry {
+  /** Stable id made from the term, e.g. `stages_of_change`. */
+  id: string;
+  term: string;
+  /** Other spellings found in the text (e.g. "Stage of Change"); matched case-insensitively. */
+  aliases: string[];
+  /** Sanitised inline HTML of the plain-language definition. */
+  definitionHtml: string;
+  /** Plain text of the definition. */
+  definitionText: string;
+  /** The lesson and passage the definition is taken from. */
+  source: { lessonId: string; passage: string };
 }
 
 export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'matching' | 'ordering';
@@ -205,6 +237,8 @@ export interface Course {
   /** Ordered by navOrder, then file name. */
   lessons: Lesson[];
   quizzes: Quiz[];
+  /** Glossary terms, sorted by term; empty when the content has no glossary.yaml. */
+  glossary?: GlossaryEntry[];
   /** Short hash of the course structure (lessons, quizzes, question and option ids); stored in suspend_data. */
   version: string;
 }

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../content/build-config.ts';
 import { ContentError, contentErrorReport } from '../content/errors.ts';
+import { supportWarningBox } from '../content/settings.ts';
 import { buildPackages, PackageError, type PackageResult } from './build-package.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 
@@ -103,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
       name: values.name,
     });
     process.stdout.write(report(result));
+    if (result.course.settings.support.configured === false) process.stderr.write(supportWarningBox());
     if (values['write-manifest']) {
       const manifest = result.packages.find((p) => p.version === '1.2')!.manifest;
       const target = path.join(ROOT, MANIFEST_FILE);

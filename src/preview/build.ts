@@ -22,6 +22,8 @@ export interface CourseFacts {
   /** Percent; Moodle takes 1.2's `adlcp:masteryscore` (and 2004's minNormalizedMeasure) from it. */
   passMark: number;
   language: string;
+  /** course.yaml sets no `support`: the package ships without the organisation's support details. */
+  supportMissing?: boolean;
 }
 
 export interface BuildStatus {
@@ -94,7 +96,13 @@ export async function buildCourseInto(opts: { contentDir: string; outDir: string
 }
 
 function factsOf(course: Course): CourseFacts {
-  return { id: course.id, title: course.title, passMark: course.settings.passMark, language: course.settings.language };
+  return {
+    id: course.id,
+    title: course.title,
+    passMark: course.settings.passMark,
+    language: course.settings.language,
+    supportMissing: course.settings.support.configured === false,
+  };
 }
 
 /** The facts of the course in `contentDir` without building it (for --no-build); null when it does not compile. */

@@ -184,8 +184,9 @@ describe('history, passages, breaks and leaving', () => {
     const afterPassage = page.locator('lesson-view .back-to-question button');
     expect(await afterPassage.evaluate((b) => b.closest('.back-to-question')!.previousElementSibling?.id)).toBe(passage);
 
-    // By keyboard: Tab from the passage reaches the button right after it.
-    await tabTo(page, byText('button', 'Back to the question'), 5);
+    // By keyboard: Tab from the passage reaches the button right after it (after the glossary terms inside the passage).
+    const terms = await target.locator('glossary-term').count();
+    await tabTo(page, byText('button', 'Back to the question'), 5 + terms);
     await page.keyboard.press('Enter');
     await expect.poll(() => headingText(page)).toBe(quiz.title);
     expect(await page.evaluate(() => location.hash)).toBe(`#quiz/${quiz.id}`);

@@ -30,9 +30,11 @@ describe('course settings: defaults', () => {
     expect(loaded.settings.estimatedMinutes).toBe(0); // compileCourse estimates it
     expect(loaded.settings.advisoryHtml).toMatch(/^<p>This course deals with difficult subjects\./);
     expect(loaded.settings.support.heading).toBe('If this brings something up for you');
-    expect(loaded.settings.support.html).toBe(
-      '<p>Your organisation can add its staff support or helpline details here (course.yaml, <code>support</code>).</p>',
-    );
+    // No support set: a humane generic text, never configuration instructions, and flagged for the build's warning.
+    expect(loaded.settings.support.configured).toBe(false);
+    expect(loaded.settings.support.html).toContain('You can stop at any time');
+    expect(loaded.settings.support.html).toContain('line manager');
+    expect(loaded.settings.support.html).not.toMatch(/course\.yaml|<code>|organisation can add/);
     expect(loaded.description).toBe('');
   });
 
@@ -75,10 +77,18 @@ describe('course settings: this course', async () => {
     }
   });
 
-  it('keeps support as a neutral placeholder: no invented phone number or link', () => {
-    expect(loaded.settings.support.html).toContain('Your organisation can add');
+  it('ships without support set: the generic humane text, no invented phone number or link, no configuration words', () => {
+    expect(loaded.settings.support.configured).toBe(false);
+    expect(loaded.settings.support.html).toMatch(/take a break/i);
+    expect(loaded.settings.support.html).toMatch(/someone you trust/);
     expect(loaded.settings.support.html).not.toMatch(/\d{3}/);
     expect(loaded.settings.support.html).not.toMatch(/<a /);
+    expect(loaded.settings.support.html).not.toMatch(/course\.yaml|organisation can add/i);
+  });
+
+  it('a support text in course.yaml replaces the generic one and counts as configured', () => {
+    const s = parseSettings('support:\n  heading: Someone to talk to\n  text: Call the staff care line.\n');
+    expect(s.settings.support).toEqual({ heading: 'Someone to talk to', html: '<p>Call the staff care line.</p>', configured: true });
   });
 
   it('uses pass mark 80 and completion on all lessons and all quizzes submitted', () => {

@@ -17,7 +17,7 @@ import type { Location, ProgressState } from '../../course/progress.ts';
 import type { CourseSession, Notice } from '../../course/session.ts';
 import type { Course } from '../../course/types.ts';
 import type { ProgressStore } from '../../course/progress.ts';
-import { nextLocation, sameLocation, type NavigateDetail } from '../../course/navigation.ts';
+import { nextLocation, sameLocation, type NavigateDetail, type OpenGlossaryDetail } from '../../course/navigation.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { firstUnfinished, locationFromHash, locationHash, locationLabel } from '../shared/labels.ts';
@@ -27,6 +27,9 @@ import '../notice-banner/notice-banner.ts';
 import '../start-page/start-page.ts';
 import '../end-page/end-page.ts';
 import '../break-page/break-page.ts';
+
+/** The glossary page's URL hash: it opens over the learner's place, which stays the bookmark. */
+const GLOSSARY_HASH = '#glossary';
 import { lessonBodiesLoaded, loadLessonBodies } from '../../course/lesson-bodies.ts';
 
 /**
@@ -97,6 +100,8 @@ export class CourseApp extends LitElement {
    * the LMS bookmark) keeps where they were, so closing the course during a break resumes right there.
    */
   @state() private onBreak = false;
+  /** The glossary page is open over `from` (the place it was opened from), showing `term` first. */
+  @state() private glossary: { term: string | null; from: Location } | null = null;
   /** Lesson and quiz views and lesson bodies: loading, loaded, or failed (say so, offer to try again). */
   @state() private content: 'idle' | 'loading' | 'ready' | 'failed' = lessonBodiesLoaded() ? 'ready' : 'idle';
   private focusPending = false;
@@ -109,6 +114,7 @@ export class CourseApp extends LitElement {
   constructor() {
     super();
     this.addEventListener('navigate', (e) => this.handleNavigate(e));
+    this.addEventListener('open-glossary', (e) => this.handleOpenGlossary(e));
   }
 
   override connectedCallback(): void {
@@ -177,8 +183,9 @@ export class CourseApp extends LitElement {
     try {
       await loadContent(this.course);
       this.content = 'ready';
-    } catch {
-      this.content = 'failed';
+    } catch (err) {
+      // Offline mid-course: the learner stays where they are; the lesson text itself is unaffected.
+      console.error(err);
       return;
     }
     // A view that waited for its content gets focus now, as a navigation would have given it.
@@ -215,7 +222,31 @@ export class CourseApp extends LitElement {
     this.navigate(e.detail.location, e.detail.returnTo);
   }
 
+  private handleOpenGlossary(e: CustomEvent<OpenGlossaryDetail>): void {
+    e.stopPropagation();
+    void this.openGlossary(e.detail.term ?? null);
+  }
+
+  /** The glossary page loads on first use (it is not part of the first view). */
+  private async openGlossary(term: string | null): Promise<void> {
+    const shown = this.shownLocation;
+    if (!shown) return;
+    try {
+      await import('../glossary-page/glossary-page.ts');
+    } catch (err) {
+      // Offline mid-course: the learner stays where they are; the lesson text itself is unaffected.
+      console.error(err);
+      return;
+    }
+    const from: Location = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
+    this.glossary = { term, from: this.glossary?.from ?? from };
+    this.focusPending = true;
+    this.renderRoot.querySelector('course-header')?.closeMenu();
+    window.scrollTo(0, 0);
+  }
+
   private navigate(location: Location, returnTo?: Location): void {
+    this.glossary = null;
     const shown = this.shownLocation;
     if (location.view === 'break' && shown && shown.view !== 'break') {
       this.breakReturn = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
@@ -240,6 +271,15 @@ export class CourseApp extends LitElement {
 
   private readonly handleHistory = (): void => {
     if (!this.course || !this.progress) return;
+    if (window.location.hash === GLOSSARY_HASH) {
+      if (!this.glossary) void this.openGlossary(null);
+      return;
+    }
+    if (this.glossary) {
+      // Back from the glossary: to the place it was opened over.
+      this.glossary = null;
+      this.focusPending = true;
+    }
     const shown = this.shownLocation;
     const loc = locationFromHash(this.course, window.location.hash);
     if (!loc) {
@@ -291,12 +331,21 @@ export class CourseApp extends LitElement {
   protected override updated(): void {
     const shown = this.shownLocation;
     if (!shown || !this.course) return;
-    const key = locationHash(shown);
+    const key = this.glossary ? GLOSSARY_HASH : locationHash(shown);
     if (key !== this.titledFor) {
       this.titledFor = key;
-      void this.nameView(shown, key);
+      if (this.glossary) document.title = `Glossary – ${this.course.title}`;
+      else void this.nameView(shown, key);
     }
-    this.writeHash(shown, this.firstRender ? 'replace' : 'push');
+    if (this.glossary) {
+      if (window.location.hash !== GLOSSARY_HASH) {
+        try {
+          history.pushState(null, '', GLOSSARY_HASH);
+        } catch {
+          // A sandboxed LMS frame without history: the page still opens.
+        }
+      }
+    } else this.writeHash(shown, this.firstRender ? 'replace' : 'push');
     this.firstRender = false;
     if (this.focusPending) {
       this.focusPending = false;
@@ -366,6 +415,16 @@ export class CourseApp extends LitElement {
     }
   }
 
+  private renderGlossary(g: { term: string | null; from: Location }): unknown {
+    return html`<glossary-page
+      id="view"
+      .course=${this.course}
+      .returnTo=${g.from}
+      .returnLabel=${locationLabel(this.course, g.from)}
+      .focusTerm=${g.term}
+    ></glossary-page>`;
+  }
+
   override render() {
     const shown = this.shownLocation;
     if (!this.course || !this.store || !this.session || !this.progress || !shown) return nothing;
@@ -377,7 +436,7 @@ export class CourseApp extends LitElement {
         .location=${shown}
       ></course-header>
       <notice-banner .notices=${this.notices}></notice-banner>
-      <main id="main">${this.renderView(shown)}</main>`;
+      <main id="main">${this.glossary ? this.renderGlossary(this.glossary) : this.renderView(shown)}</main>`;
   }
 }
 

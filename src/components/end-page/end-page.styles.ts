@@ -25,9 +25,46 @@ export const endPageStyles = css`
   .items li {
     margin-bottom: var(--space-2);
   }
+  .print-only {
+    display: none;
+  }
+  .record-credit {
+    margin-top: var(--space-4);
+  }
   @media (forced-colors: active) {
     .summary {
       border: 1px solid CanvasText;
+    }
+  }
+  /* The printed record: only the record, on white, with the links' addresses written out. */
+  @media print {
+    .view > :not(.record) {
+      display: none !important;
+    }
+    .print-only {
+      display: block;
+    }
+    .record-title {
+      font-size: 16pt;
+      font-weight: 700;
+      margin: 0 0 8pt;
+    }
+    .record-head p {
+      margin: 0 0 4pt;
+    }
+    .summary {
+      background: none;
+      border: 1px solid #000;
+    }
+    .items a {
+      color: #000;
+      text-decoration: none;
+    }
+    .record-credit {
+      color: #000;
+    }
+    .record-credit a.url::after {
+      content: '';
     }
   }
 `;

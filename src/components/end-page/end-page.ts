@@ -2,6 +2,10 @@
  * @summary The end of the course: a summary of what was read and each quiz's score, what is recorded
  * and where, "Save and exit", and the support information again.
  *
+ * The summary is also the learner's printable record: "Print your record" opens the browser's print
+ * dialog, and the print stylesheet prints only the record (course, date, lessons read, quiz scores,
+ * passed or not, and the credit to the review), with no PDF library.
+ *
  * @event navigate - NavigateDetail: a link to a lesson or quiz not done yet.
  */
 import { LitElement, html, nothing } from 'lit';
@@ -13,7 +17,7 @@ import { navigateEvent } from '../../course/navigation.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
-import { supportSection } from '../shared/course-parts.ts';
+import { creditText, supportSection } from '../shared/course-parts.ts';
 import { exitEnded, exitMessage, saveAndExit, type ExitState } from '../shared/exit.ts';
 import { formatPercent, locationHash } from '../shared/labels.ts';
 import { endPageStyles } from './end-page.styles.ts';
@@ -49,6 +53,19 @@ export class EndPage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.exit-message')?.focus();
   }
 
+  private handlePrint(): void {
+    window.print();
+  }
+
+  /** "passed", "not passed yet", or why there is no result yet, in words (never a colour). */
+  private resultText(): string {
+    const status = this.store.status();
+    const mark = formatPercent(this.course.settings.passMark);
+    if (this.course.quizzes.length === 0) return 'no quizzes in this course';
+    if (status.score === null) return 'not decided yet: every quiz must be finished first';
+    return `${status.success === 'passed' ? 'passed' : 'not passed yet'} (overall score ${formatPercent(status.score)}, pass mark ${mark})`;
+  }
+
   private recordedText() {
     if (this.session.mode === 'standalone') {
       return html`<p>
@@ -79,59 +96,71 @@ export class EndPage extends LitElement {
           : 'You have reached the end of the course. Some parts are still open; you can go back to them at any time.'}
       </p>
 
-      <h2 id="summary-heading">Your summary</h2>
-      <dl class="summary">
-        <div>
-          <dt>Lessons read</dt>
-          <dd>${status.lessonsRead} of ${status.lessonsTotal}</dd>
+      <section class="record" aria-labelledby="summary-heading">
+        <div class="print-only record-head">
+          <p class="record-title">Record of learning</p>
+          <p><strong>Course:</strong> ${course.title}</p>
+          <p><strong>Date:</strong> ${new Date().toLocaleDateString(course.settings.language || 'en', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
+          <p><strong>Result:</strong> ${this.resultText()}</p>
         </div>
-        ${status.quizzesTotal > 0
-          ? html`<div>
-              <dt>Quizzes finished</dt>
-              <dd>${status.quizzesSubmitted} of ${status.quizzesTotal}</dd>
-            </div>`
-          : nothing}
-        ${status.score !== null
-          ? html`<div>
-              <dt>Overall score</dt>
-              <dd>
-                ${formatPercent(status.score)} (pass mark ${formatPercent(course.settings.passMark)}):
-                ${status.success === 'passed' ? 'passed' : 'not passed yet'}
-              </dd>
-            </div>`
-          : nothing}
-      </dl>
+        <h2 id="summary-heading">Your summary</h2>
+        <dl class="summary">
+          <div>
+            <dt>Lessons read</dt>
+            <dd>${status.lessonsRead} of ${status.lessonsTotal}</dd>
+          </div>
+          ${status.quizzesTotal > 0
+            ? html`<div>
+                <dt>Quizzes finished</dt>
+                <dd>${status.quizzesSubmitted} of ${status.quizzesTotal}</dd>
+              </div>`
+            : nothing}
+          ${status.score !== null
+            ? html`<div>
+                <dt>Overall score</dt>
+                <dd>
+                  ${formatPercent(status.score)} (pass mark ${formatPercent(course.settings.passMark)}):
+                  ${status.success === 'passed' ? 'passed' : 'not passed yet'}
+                </dd>
+              </div>`
+            : nothing}
+        </dl>
 
-      <h3>Lessons</h3>
-      <ul class="items">
-        ${course.lessons.map((l) => {
-          const read = state.lessonsRead.includes(l.id);
-          const loc: Location = { view: 'lesson', id: l.id };
-          return html`<li>
-            <a href=${locationHash(loc)} @click=${(e: MouseEvent) => this.handleGo(e, loc)}>${l.title}</a>:
-            ${read ? 'read' : 'not read yet'}
-          </li>`;
-        })}
-      </ul>
-      ${course.quizzes.length > 0
-        ? html`<h3>Quizzes</h3>
-            <ul class="items">
-              ${course.quizzes.map((q) => {
-                const p = state.quizzes[q.id];
-                const loc: Location = { view: 'quiz', id: q.id };
-                const best = p?.best ?? null;
-                const text =
-                  best === null
-                    ? p && p.attempt > 0
-                      ? 'started, not finished'
-                      : 'not started'
-                    : `score ${formatPercent(best)}, ${best >= q.settings.passMark ? 'passed' : `not passed yet (pass mark ${formatPercent(q.settings.passMark)})`}`;
-                return html`<li>
-                  <a href=${locationHash(loc)} @click=${(e: MouseEvent) => this.handleGo(e, loc)}>${q.title}</a>: ${text}
-                </li>`;
-              })}
-            </ul>`
-        : nothing}
+        <h3>Lessons</h3>
+        <ul class="items">
+          ${course.lessons.map((l) => {
+            const read = state.lessonsRead.includes(l.id);
+            const loc: Location = { view: 'lesson', id: l.id };
+            return html`<li>
+              <a href=${locationHash(loc)} @click=${(e: MouseEvent) => this.handleGo(e, loc)}>${l.title}</a>:
+              ${read ? 'read' : 'not read yet'}
+            </li>`;
+          })}
+        </ul>
+        ${course.quizzes.length > 0
+          ? html`<h3>Quizzes</h3>
+              <ul class="items">
+                ${course.quizzes.map((q) => {
+                  const p = state.quizzes[q.id];
+                  const loc: Location = { view: 'quiz', id: q.id };
+                  const best = p?.best ?? null;
+                  const text =
+                    best === null
+                      ? p && p.attempt > 0
+                        ? 'started, not finished'
+                        : 'not started'
+                      : `score ${formatPercent(best)}, ${best >= q.settings.passMark ? 'passed' : `not passed yet (pass mark ${formatPercent(q.settings.passMark)})`}`;
+                  return html`<li>
+                    <a href=${locationHash(loc)} @click=${(e: MouseEvent) => this.handleGo(e, loc)}>${q.title}</a>: ${text}
+                  </li>`;
+                })}
+              </ul>`
+          : nothing}
+        <p class="credit record-credit">This course is based on the review by ${creditText(course)}</p>
+        <div class="button-row">
+          <button type="button" class="button secondary" @click=${this.handlePrint}>Print your record</button>
+        </div>
+      </section>
 
       <h2>What is recorded</h2>
       ${this.recordedText()}

@@ -109,6 +109,52 @@ export const lessonContentStyles = css`
     border-left: 4px solid var(--c-border-soft);
     padding-left: var(--space-3);
     font-style: italic;
+  /*
+   * On a phone a table of several columns cannot be read side by side: each row becomes a block with
+   * every cell on its own line after its column's name (from data-label, added by the lesson view),
+   * and the caption wraps whole. The column names are read from the header cells by screen readers,
+   * so the shown copies have empty alternative text ("/ ''") and are not read twice.
+   */
+  @media (max-width: 40rem) {
+    .lesson-body table.stackable,
+    .lesson-body table.stackable caption,
+    .lesson-body table.stackable tbody,
+    .lesson-body table.stackable tr,
+    .lesson-body table.stackable td,
+    .lesson-body table.stackable tbody th {
+      display: block;
+      min-width: 0;
+    }
+    .lesson-body table.stackable {
+      width: 100%;
+    }
+    .lesson-body table.stackable caption {
+      width: auto;
+    }
+    .lesson-body table.stackable thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .lesson-body table.stackable tbody tr {
+      margin: 0 0 var(--space-3);
+      padding: var(--space-2) var(--space-3);
+      border: 1px solid var(--c-border-soft);
+      border-left: 4px solid var(--c-border-soft);
+      border-radius: var(--radius);
+    }
+    .lesson-body table.stackable td,
+    .lesson-body table.stackable tbody th {
+      border: 0;
+      padding: var(--space-1) 0;
+    }
+    .lesson-body table.stackable [data-label]::before {
+      content: attr(data-label) ': ' / '';
+      font-weight: 600;
+    }
   }
   .lesson-body blockquote {
     margin: var(--space-4) 0;

@@ -31,12 +31,46 @@ import { lessonContentStyles } from './lesson-content.styles.ts';
 import { lessonViewStyles } from './lesson-view.styles.ts';
 import { highlightStyles, isQuoteMark, markQuote } from './highlight.ts';
 import { tocTree, type TocNode } from './toc.ts';
+import { briefSection, lessonBriefStyles, outcomesSection } from '../lesson-brief/lesson-brief.ts';
+import { openGlossaryEvent } from '../../course/navigation.ts';
+import '../glossary-term/glossary-term.ts';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
 
+/**
+ * Let a table with one row of column headers show each row as a block on a phone (styles in
+ * lesson-content.styles.ts): every cell gets its column's name to show before it. The roles are made
+ * explicit because a table laid out as blocks can lose its table semantics, and the caption names the
+ * table by aria-labelledby (same shadow root) for the same reason.
+ */
+function stackable(table: HTMLTableElement): void {
+  const headRows = table.tHead?.rows;
+  if (!headRows || headRows.length !== 1) return;
+  const headers = Array.from(headRows[0].cells);
+  if (headers.some((h) => h.colSpan > 1)) return;
+  const labels = headers.map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim());
+  table.classList.add('stackable');
+  table.setAttribute('role', 'table');
+  const caption = table.caption;
+  if (caption) {
+    caption.id ||= `${table.id || 'table'}-caption`;
+    table.setAttribute('aria-labelledby', caption.id);
+  }
+  for (const group of [table.tHead, ...Array.from(table.tBodies)]) group?.setAttribute('role', 'rowgroup');
+  for (const h of headers) h.setAttribute('role', 'columnheader');
+  for (const row of Array.from(table.rows)) {
+    row.setAttribute('role', 'row');
+    if (row.parentElement === table.tHead) continue;
+    Array.from(row.cells).forEach((cell, i) => {
+      if (cell.tagName === 'TD') cell.setAttribute('role', 'cell');
+      if (labels[i]) cell.dataset.label = labels[i];
+    });
+  }
+}
+
 @customElement('lesson-view')
 export class LessonView extends LitElement {
-  static override styles = [tokens, controls, viewStyles, lessonContentStyles, lessonViewStyles, highlightStyles];
+  static override styles = [tokens, controls, viewStyles, lessonContentStyles, lessonViewStyles, highlightStyles, lessonBriefStyles];
 
   /** The compiled course (credit, previous/next). */
   @property({ attribute: false }) course!: Course;
@@ -76,6 +110,7 @@ export class LessonView extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('lesson') && this.lesson) {
       this.enhanceTables();
+      this.connectGlossary();
       this.watchEnd();
     }
     if (changed.has('passage') || changed.has('returnTo')) this.placeBackButton();
@@ -135,6 +170,25 @@ export class LessonView extends LitElement {
     if (this.returnTo) this.dispatchEvent(navigateEvent({ location: this.returnTo }));
   }
 
+  /** Give each term the build marked (src/content/glossary.ts) its entry: it then becomes a disclosure. */
+  private connectGlossary(): void {
+    const entries = new Map((this.course.glossary ?? []).map((e) => [e.id, e]));
+    for (const el of Array.from(this.renderRoot.querySelector('.lesson-body')?.querySelectorAll('glossary-term') ?? [])) {
+      el.entry = entries.get(el.term) ?? null;
+    }
+  }
+
+  private handleBriefSource(e: MouseEvent, passage: string): void {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.showPassage(passage);
+  }
+
+  private handleGlossary(): void {
+    this.dispatchEvent(openGlossaryEvent());
+  }
+
   /** Wide tables scroll inside their own box (no page-wide horizontal scroll at 320px), reachable by keyboard. */
   private enhanceTables(): void {
     this.resizeObserver?.disconnect();
@@ -150,6 +204,7 @@ export class LessonView extends LitElement {
         wrap.append(table);
       }
       wraps.push(wrap);
+      stackable(table);
     }
     if (wraps.length === 0 || typeof ResizeObserver === 'undefined') return;
     // Only a box that really scrolls becomes a focusable, named region (axe: scrollable-region-focusable);
@@ -298,6 +353,15 @@ export class LessonView extends LitElement {
       ${this.returnTo
         ? html`<p class="back-top">
             <button type="button" class="button secondary small" @click=${this.handleBack}>Back to the question</button>
+          </p>`
+        : nothing}
+      ${outcomesSection(lesson, 'lv-outcomes-heading')}
+      ${briefSection(lesson, 'lv-brief-heading', (e, p) => this.handleBriefSource(e, p))}
+      ${course.glossary?.length
+        ? html`<p class="glossary-hint no-print">
+            Words with a dotted underline are explained in the
+            <button type="button" class="link-button small" @click=${this.handleGlossary}>glossary</button>: select a word to
+            read its meaning here.
           </p>`
         : nothing}
       ${lesson.toc.length > 0

@@ -1,9 +1,10 @@
 /**
- * @summary The start page: what the course covers, how long it takes, the content advisory,
+ * @summary The start page: what the course covers (each lesson with its learning outcomes), how long it takes, the content advisory,
  * that the learner can stop at any time, support, the credit of the review, and "Start".
  * After a restored session it first offers "Continue where you left off" (no dialog: a calm panel).
  *
  * @event navigate - NavigateDetail: Start, Continue, or Start from the beginning.
+ * @event open-glossary - OpenGlossaryDetail: "Glossary".
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -11,7 +12,8 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Location } from '../../course/progress.ts';
 import type { CourseSession } from '../../course/session.ts';
 import type { Course } from '../../course/types.ts';
-import { navigateEvent } from '../../course/navigation.ts';
+import { navigateEvent, openGlossaryEvent } from '../../course/navigation.ts';
+import { lessonBriefStyles, outcomesList } from '../lesson-brief/lesson-brief.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
@@ -21,7 +23,7 @@ import { startPageStyles } from './start-page.styles.ts';
 
 @customElement('start-page')
 export class StartPage extends LitElement {
-  static override styles = [tokens, controls, viewStyles, startPageStyles];
+  static override styles = [tokens, controls, viewStyles, lessonBriefStyles, startPageStyles];
 
   /** The compiled course. */
   @property({ attribute: false }) course!: Course;
@@ -41,6 +43,10 @@ export class StartPage extends LitElement {
 
   private go(location: Location | null): void {
     if (location) this.dispatchEvent(navigateEvent({ location }));
+  }
+
+  private handleGlossary(): void {
+    this.dispatchEvent(openGlossaryEvent());
   }
 
   private keptText(): string {
@@ -87,10 +93,20 @@ export class StartPage extends LitElement {
             <span class="muted">– about ${l.minutes} ${l.minutes === 1 ? 'minute' : 'minutes'} to read${quizzes.length
               ? `, then ${quizzes.length === 1 ? 'a short quiz' : `${quizzes.length} short quizzes`}`
               : ''}</span>
+            ${outcomesList(l)}
           </li>`;
         })}
       </ol>
       <p>The whole course takes about <strong>${minutes} ${minutes === 1 ? 'minute' : 'minutes'}</strong>. ${this.keptText()}</p>
+      ${course.lessons.some((l) => l.brief?.length) || course.glossary?.length
+        ? html`<p class="guidance">
+            ${course.lessons.some((l) => l.brief?.length) ? 'Each lesson begins with its key points, “In brief”. ' : nothing}
+            ${course.glossary?.length
+              ? html`Words that may be new are explained in the
+                  <button type="button" class="link-button small" @click=${this.handleGlossary}>glossary</button>.`
+              : nothing}
+          </p>`
+        : nothing}
 
       <section class="panel advisory" aria-labelledby="advisory-heading">
         <h2 id="advisory-heading">About the content</h2>

@@ -230,6 +230,8 @@ function showBuild(status: BuildStatus): void {
   else if (status.ok) buildLine.textContent = status.time ? `Course built at ${when} in ${status.durationMs} ms.` : 'Serving the course already in dist/ (not rebuilt).';
   else buildLine.textContent = `The build at ${when} failed: ${status.servedId !== null ? 'showing the last good build.' : 'nothing to show yet.'}`;
   if (status.course) document.title = `Preview: ${status.course.title}`;
+  // Shown for the served course, not hidden by a failed rebuild: it is a fact about what would ship.
+  if (status.course) $('support-warning').hidden = !status.course.supportMissing;
   if (!status.building) {
     $('build-warnings').hidden = status.warnings.length === 0;
     $('build-warnings-summary').textContent = `${status.warnings.length} content ${status.warnings.length === 1 ? 'warning' : 'warnings'}`;
