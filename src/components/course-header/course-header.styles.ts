@@ -185,6 +185,47 @@ export const courseHeaderStyles = css`
       padding-left: var(--space-3);
     }
   }
+  /*
+   * Short viewports (a phone on its side, 400% zoom: 320x256 CSS px): one compact row, so the header
+   * takes well under half the screen. The course title goes to a single line that wraps rather than
+   * clips; the progress bar and its words stay, smaller.
+   */
+  @media (max-height: 30rem) {
+    .header {
+      padding: var(--space-1) var(--space-3);
+    }
+    .bar {
+      gap: var(--space-1) var(--space-2);
+    }
+    .course-title {
+      flex-basis: 100%;
+      font-size: 0.875rem;
+      line-height: 1.25;
+    }
+    .actions .button {
+      min-height: 2rem;
+      padding: var(--space-1) var(--space-2);
+      font-size: 0.875rem;
+    }
+    /* The bar keeps its full name (aria-labelledby); only the visible label goes. */
+    #progress-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .progress {
+      margin-top: var(--space-1);
+      font-size: 0.8125rem;
+      flex-wrap: nowrap;
+    }
+    progress {
+      flex: 1 1 3rem;
+      height: 0.5rem;
+    }
+  }
   @media (forced-colors: active) {
     :host {
       border-bottom: 1px solid CanvasText;

@@ -42,14 +42,46 @@ export class CourseHeader extends LitElement {
     this.menuOpen = false;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Escape closes the open menu wherever focus is (also in the view below it), as a disclosure should.
+    document.addEventListener('keydown', this.handleDocumentKeydown);
+    document.addEventListener('pointerdown', this.handleDocumentPointer);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.handleDocumentKeydown);
+    document.removeEventListener('pointerdown', this.handleDocumentPointer);
+  }
+
+  /** A press anywhere outside the header closes the menu (focus may not move, e.g. on plain text). */
+  private readonly handleDocumentPointer = (e: PointerEvent): void => {
+    if (this.menuOpen && !e.composedPath().includes(this)) this.menuOpen = false;
+  };
+
   private handleToggle(): void {
     this.menuOpen = !this.menuOpen;
   }
 
-  private handleMenuKeydown(e: KeyboardEvent): void {
+  private readonly handleDocumentKeydown = (e: KeyboardEvent): void => {
     if (e.key !== 'Escape' || !this.menuOpen) return;
+    // Focus goes back to the button only when it was inside the menu (else it would jump away from the view).
+    const inside = this.matches(':focus-within');
     this.menuOpen = false;
-    this.renderRoot.querySelector<HTMLButtonElement>('#menu-button')?.focus();
+    if (inside) this.renderRoot.querySelector<HTMLButtonElement>('#menu-button')?.focus();
+  };
+
+  /** Focus left the menu and its button (Tab past the last entry, or a click elsewhere): close it. */
+  private handleFocusOut(e: FocusEvent): void {
+    if (!this.menuOpen) return;
+    const to = e.relatedTarget as Node | null;
+    const header = this.renderRoot.querySelector('.header');
+    // relatedTarget is retargeted to this host from outside; null when focus went to nothing (a click on the page).
+    if (to && (header?.contains(to) || this.renderRoot.contains(to))) return;
+    // null: focus went nowhere (a press on plain text); the pointerdown handler decides that case.
+    if (to === null) return;
+    this.menuOpen = false;
   }
 
   private handleEntry(e: MouseEvent, loc: Location): void {
@@ -69,7 +101,7 @@ export class CourseHeader extends LitElement {
   private renderEntry(loc: Location) {
     const current = sameLocation(loc, this.location);
     const stateText = locationState(this.course, this.progress, this.status, loc);
-    const done = locationDone(this.progress, loc);
+    const done = locationDone(this.course, this.progress, loc);
     const kind = loc.view === 'quiz' ? 'quiz' : loc.view === 'lesson' ? 'lesson' : 'page';
     return html`<li class="entry ${kind}">
       <a
@@ -93,7 +125,7 @@ export class CourseHeader extends LitElement {
     const total = this.status.lessonsTotal + this.status.quizzesTotal;
     const done = this.status.lessonsRead + this.status.quizzesSubmitted;
     const onBreak = this.location.view === 'break';
-    return html`<header class="header" @keydown=${this.handleMenuKeydown}>
+    return html`<header class="header" @focusout=${this.handleFocusOut}>
       <div class="bar">
         <p class="course-title">${this.course.title}</p>
         <div class="actions">
