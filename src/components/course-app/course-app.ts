@@ -23,6 +23,8 @@ import { controls } from '../shared/controls.styles.ts';
 import { firstUnfinished, locationFromHash, locationHash, locationLabel } from '../shared/labels.ts';
 import { courseAppStyles } from './course-app.styles.ts';
 import '../course-header/course-header.ts';
+import '../course-outline/course-outline.ts';
+import { applyDisplay, type DisplayChangeEvent } from '../display-settings/display-settings.ts';
 import '../notice-banner/notice-banner.ts';
 import '../start-page/start-page.ts';
 import '../end-page/end-page.ts';
@@ -109,6 +111,7 @@ export class CourseApp extends LitElement {
   constructor() {
     super();
     this.addEventListener('navigate', (e) => this.handleNavigate(e));
+    this.addEventListener('display-change', (e) => this.handleDisplayChange(e));
   }
 
   override connectedCallback(): void {
@@ -271,6 +274,11 @@ export class CourseApp extends LitElement {
     void this.focusView();
   }
 
+  private handleDisplayChange(e: DisplayChangeEvent): void {
+    e.stopPropagation();
+    this.store.setDisplay(e.detail);
+  }
+
   private handleNoticesCleared(): void {
     void this.focusView();
   }
@@ -310,6 +318,8 @@ export class CourseApp extends LitElement {
   }
 
   protected override updated(): void {
+    // The learner's display settings act on the whole page (global.css reads these attributes).
+    if (this.progress) applyDisplay(document.documentElement, this.progress.display);
     const shown = this.shownLocation;
     if (!shown || !this.course) return;
     const key = locationHash(shown);
@@ -397,11 +407,22 @@ export class CourseApp extends LitElement {
         .status=${this.store.status()}
         .location=${shown}
       ></course-header>
-      <main id="main" @notices-cleared=${this.handleNoticesCleared}>
-        <slot name="skip-target"></slot>
-        <notice-banner .notices=${this.notices} storageKey=${`course-progress:${this.course.id}:hidden-notices`}></notice-banner>
-        ${this.renderView(shown)}
-      </main>`;
+      <div class="layout">
+        ${shown.view === 'break'
+          ? nothing
+          : html`<course-outline
+              class="outline"
+              .course=${this.course}
+              .progress=${this.progress}
+              .status=${this.store.status()}
+              .location=${shown}
+            ></course-outline>`}
+        <main id="main" @notices-cleared=${this.handleNoticesCleared}>
+          <slot name="skip-target"></slot>
+          <notice-banner .notices=${this.notices} storageKey=${`course-progress:${this.course.id}:hidden-notices`}></notice-banner>
+          ${this.renderView(shown)}
+        </main>
+      </div>`;
   }
 }
 

@@ -78,9 +78,16 @@ export const courseHeaderStyles = css`
     border-top: 1px solid var(--c-border-soft);
     padding-top: var(--space-2);
   }
-  nav[hidden] {
+  nav[hidden],
+  display-settings[hidden] {
     display: none;
   }
+  display-settings {
+    margin-top: var(--space-3);
+    border-top: 1px solid var(--c-border-soft);
+    padding-top: var(--space-3);
+  }
+
   .entries {
     list-style: none;
     margin: 0;
@@ -187,8 +194,7 @@ export const courseHeaderStyles = css`
   }
   /*
    * Short viewports (a phone on its side, 400% zoom: 320x256 CSS px): one compact row, so the header
-   * takes well under half the screen. The course title goes to a single line that wraps rather than
-   * clips; the progress bar and its words stay, smaller.
+   * takes well under half the screen; the progress bar and its words stay, smaller.
    */
   @media (max-height: 30rem) {
     .header {
@@ -197,10 +203,15 @@ export const courseHeaderStyles = css`
     .bar {
       gap: var(--space-1) var(--space-2);
     }
+    /* The course's name is in the document title and on the start page: here it is kept for screen
+       readers only, which gives the view the room (a clipped line would hide words). */
     .course-title {
-      flex-basis: 100%;
-      font-size: 0.875rem;
-      line-height: 1.25;
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     .actions .button {
       min-height: 2rem;

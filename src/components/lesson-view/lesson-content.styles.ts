@@ -8,7 +8,7 @@ import { css } from 'lit';
 export const lessonContentStyles = css`
   .lesson-body {
     font-size: 1.0625rem;
-    line-height: 1.5;
+    line-height: var(--line-height, 1.5);
     overflow-wrap: break-word;
   }
   .lesson-body > :first-child {

@@ -141,7 +141,7 @@ export const buttons = css`
     border: 2px solid var(--c-accent);
     border-radius: var(--radius);
     background: var(--c-accent);
-    color: #ffffff;
+    color: var(--c-on-accent, #ffffff);
     font: inherit;
     font-weight: 600;
     line-height: 1.25;
@@ -156,7 +156,7 @@ export const buttons = css`
     border-color: var(--c-accent-hover);
   }
   .button:visited {
-    color: #ffffff;
+    color: var(--c-on-accent, #ffffff);
   }
   .button.secondary {
     background: var(--c-bg);
