@@ -138,6 +138,10 @@ describe('outline', () => {
       if (type === 'question-matching') for (const s of await page.locator('quiz-view #question select').all()) await s.selectOption({ index: 1 });
       await page.locator('quiz-view button', { hasText: 'Submit answer' }).click();
       await page.locator('quiz-view question-feedback').waitFor();
+      // The heading's words are not said again at the start of the feedback ("Not quite" / "Not quite.").
+      const head = ((await page.locator('question-feedback h2').textContent()) ?? '').trim();
+      const body = ((await page.locator('question-feedback .feedback-text').textContent()) ?? '').trim();
+      expect(body.toLowerCase().startsWith(head.toLowerCase()), `feedback "${body}" repeats its heading "${head}"`).toBe(false);
       const last = await page.locator('quiz-view button', { hasText: 'See your results' }).count();
       await page.locator('quiz-view button', { hasText: last ? 'See your results' : 'Next question' }).click();
       if (last) break;

@@ -54,8 +54,9 @@ export class QuestionMatching extends QuestionBase {
                 ?disabled=${this.readonly}
                 @change=${this.handleChange}
               >
-                <option value="" ?selected=${chosen === ''}>Choose…</option>
-                ${q.targets.map((t) => html`<option value=${t.id} ?selected=${chosen === t.id}>${t.text}</option>`)}
+                <!-- .selected (the property): the selection follows the value also after the learner has used the select ("Show the correct answer"). -->
+                <option value="" .selected=${chosen === ''}>Choose…</option>
+                ${q.targets.map((t) => html`<option value=${t.id} .selected=${chosen === t.id}>${t.text}</option>`)}
               </select>
             </div>`;
           })}
