@@ -61,7 +61,8 @@ export const courseAppStyles = css`
   }
   @media print {
     .skip-link,
-    .outline {
+    .outline,
+    main > notice-banner {
       display: none;
     }
     .layout {

@@ -153,7 +153,7 @@ export const lessonContentStyles = css`
     }
     @keyframes settle {
       from {
-        background-color: #f6e7a6;
+        background-color: var(--theme-highlight-flash, #f6e7a6);
       }
       to {
         background-color: var(--c-highlight);
