@@ -3,12 +3,13 @@
  * (start, each lesson, a highlighted passage, end, break, the course menu open, a notice), at desktop
  * width and at 320 CSS px, where nothing may scroll sideways (reflow, WCAG 1.4.10). Also: one h1 per
  * view, landmarks, the document language, forced-colors and reduced-motion rules that change nothing
- * a test can see except what they are for. Both themes: every view and every quiz state again in the
- * dark theme (from prefers-color-scheme, and chosen in the display settings).
+ * a test can see except what they are for. Both themes: every view again in the dark theme (from
+ * prefers-color-scheme); the quiz states in the dark theme are in quiz-layout.test.ts, and the
+ * learner's own choice of dark in course-ui.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openCourse as openInstrumented, tour } from '../helpers/a11y.ts';
+import { axeViolations } from '../helpers/a11y.ts';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Course } from '../../src/course/types.ts';
 import { expectHeadingFocused, goByMenu, horizontalOverflow, openCourse, openMenu, paragraphPassage } from './shell-helpers.ts';
@@ -82,23 +83,6 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
       await context.close();
     }
   }, 180_000);
-
-  it('has zero violations in every quiz state in the dark theme (chosen by the learner)', async () => {
-    const opened = await openInstrumented(env.browser, env.server.url);
-    const { page } = opened;
-    await page.locator('course-header #display-button').click();
-    await page.getByRole('radio', { name: 'Dark' }).check();
-    await page.locator('course-header #display-button').click();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    const problems: Record<string, string[]> = {};
-    const names = await tour(opened, async (state) => {
-      const v = await axeViolations(page);
-      if (v.length) problems[state.name] = v;
-    });
-    expect(names.filter((n) => n.includes('feedback')).length).toBeGreaterThan(4);
-    expect(problems).toEqual({});
-    await opened.context.close();
-  }, 300_000);
 
   it('has zero violations and no horizontal scroll on every view at 320 px', async () => {
     const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 320, height: 640 });

@@ -47,6 +47,8 @@ export class QuestionFeedback extends LitElement {
   @property({ attribute: false }) answer: Answer | undefined;
   /** The scored answer (scoreAnswer). */
   @property({ attribute: false }) result!: QuestionResult;
+  /** Display order of the matching items in this attempt (optionOrder), so the marks follow the question above. */
+  @property({ attribute: false }) order: string[] = [];
 
   /** Focus the feedback heading, so screen readers read the outcome first. */
   async focusHeading(): Promise<void> {
@@ -94,7 +96,7 @@ export class QuestionFeedback extends LitElement {
     const value = a?.type === 'matching' ? a.value : {};
     return html`<h3 class="marks-title">Your answer, item by item</h3>
       <ul class="marks" role="list">
-        ${q.items.map((item) => {
+        ${this.inOrder(q.items).map((item) => {
           const mine = q.targets.find((t) => t.id === value[item.id]);
           const right = q.targets.find((t) => t.id === q.correct[item.id]);
           const ok = !!mine && mine.id === right?.id;
@@ -110,6 +112,11 @@ export class QuestionFeedback extends LitElement {
           </li>`;
         })}
       </ul>`;
+  }
+
+  private inOrder<T extends { id: string }>(items: T[]): T[] {
+    const at = (id: string) => (this.order.includes(id) ? this.order.indexOf(id) : this.order.length);
+    return [...items].sort((a, b) => at(a.id) - at(b.id));
   }
 
   /** Ordering: position by position, what the learner put there, right or not, and what belongs there. */

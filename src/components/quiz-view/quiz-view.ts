@@ -358,7 +358,13 @@ export class QuizView extends LitElement {
       ${showFeedback
         ? html`${keyed(
               q.id,
-              html`<question-feedback .quiz=${this.quiz} .question=${q} .answer=${answer} .result=${scoreAnswer(q, answer)}></question-feedback>`,
+              html`<question-feedback
+                .quiz=${this.quiz}
+                .question=${q}
+                .answer=${answer}
+                .result=${scoreAnswer(q, answer)}
+                .order=${optionOrder(this.quiz, q, p.seed)}
+              ></question-feedback>`,
             )}
             <div class="button-row">
               ${q.type === 'matching' || q.type === 'ordering'
