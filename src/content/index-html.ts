@@ -1,6 +1,8 @@
 /**
  * The package's `index.html`: no inline script or style, so the course runs under
- * `Content-Security-Policy: default-src 'self'`; no request leaves the package.
+ * `Content-Security-Policy: default-src 'self'`; no request leaves the package. `#content` is the
+ * skip link's target: in the document itself (a fragment cannot reach into a shadow root), slotted by
+ * course-app at the top of its <main>.
  */
 import type { Course } from '../course/types.ts';
 
@@ -22,7 +24,7 @@ export function renderIndexHtml(course: Course, opts: { script: string; scormVer
 <script type="module" src="${escapeHtml(opts.script)}"></script>
 </head>
 <body>
-<course-app><p class="loading">Loading the course…</p></course-app>
+<course-app><p class="loading">Loading the course…</p><span id="content" slot="skip-target" tabindex="-1"></span></course-app>
 <noscript><p>This course needs JavaScript. Please open it in a current web browser.</p></noscript>
 </body>
 </html>

@@ -59,5 +59,8 @@ export function mergeProgress(mine: ProgressState, theirs: ProgressState, option
     changed = true;
   }
 
-  return changed ? { lessonsRead, quizzes, location } : mine;
+  // Display settings (optional) are this window's own; a window that has none takes the other's.
+  const display = mine.display ?? theirs.display;
+  if (display !== mine.display) changed = true;
+  return changed ? { ...mine, lessonsRead, quizzes, location, ...(display ? { display } : {}) } : mine;
 }

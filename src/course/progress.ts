@@ -35,11 +35,26 @@ export interface QuizProgress {
   last: number | null;
 }
 
+/** How the learner wants the course shown (display settings); kept with progress, so it follows them. */
+export interface DisplaySettings {
+  textSize: 'standard' | 'large' | 'larger';
+  lineSpacing: 'standard' | 'wide';
+  /** 'auto' follows the device's prefers-color-scheme. */
+  theme: 'auto' | 'light' | 'dark';
+}
+
+export const DEFAULT_DISPLAY: DisplaySettings = { textSize: 'standard', lineSpacing: 'standard', theme: 'auto' };
+export const TEXT_SIZES = ['standard', 'large', 'larger'] as const;
+export const LINE_SPACINGS = ['standard', 'wide'] as const;
+export const THEMES = ['auto', 'light', 'dark'] as const;
+
 export interface ProgressState {
   /** Lesson ids read to the end. */
   lessonsRead: string[];
   quizzes: Record<string, QuizProgress>;
   location: Location;
+  /** Display settings; absent until the learner changes one (then DEFAULT_DISPLAY applies). */
+  display?: DisplaySettings;
 }
 
 /** Why the state changed: the runtime decides on commits from this. */
@@ -50,6 +65,7 @@ export type ChangeReason =
   | 'quiz-start'
   | 'answer'
   | 'quiz-finished'
+  | 'display'
   | 'reset';
 
 export interface ChangeDetail {
@@ -177,9 +193,15 @@ export class ProgressStore {
     this.set({ ...state, quizzes }, { reason: 'restore' });
   }
 
-  /** Forget everything (a new attempt of the whole course). */
+  /** Forget everything (a new attempt of the whole course); display settings are the learner's and stay. */
   reset(): void {
-    this.set(initialState(this.course), { reason: 'reset' });
+    const display = this.state.display;
+    this.set({ ...initialState(this.course), ...(display ? { display } : {}) }, { reason: 'reset' });
+  }
+
+  /** Change display settings (text size, line spacing, theme). */
+  setDisplay(display: DisplaySettings): void {
+    this.set({ ...this.state, display: { ...display } }, { reason: 'display' });
   }
 
   go(location: Location): void {

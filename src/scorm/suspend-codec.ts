@@ -7,13 +7,23 @@
  * with URL-safe letters, digits, `-` and `_` only.
  *
  * Layout: `1` (format) + 3 chars hash of course.version + body + 3 chars checksum of all before.
- * Body (all varints): seq, location, lessons read, then per course quiz its attempt state.
+ * Body (all varints): seq, location, lessons read, then per course quiz its attempt state, then
+ * (optional) the display settings.
  * See docs/scorm.md for the full grammar.
  *
  * Decoding is total: anything unexpected gives `{ ok: false }`, never a throw.
  */
 import type { Answer, Course, Question, Quiz } from '../course/types.ts';
-import { emptyQuizProgress, type Location, type ProgressState, type QuizProgress } from '../course/progress.ts';
+import {
+  emptyQuizProgress,
+  LINE_SPACINGS,
+  TEXT_SIZES,
+  THEMES,
+  type DisplaySettings,
+  type Location,
+  type ProgressState,
+  type QuizProgress,
+} from '../course/progress.ts';
 
 const FORMAT = '1';
 /** 64 URL-safe characters for fixed-width hashes. */
@@ -245,6 +255,22 @@ function readLocation(r: Reader, course: Course): Location {
   return { view };
 }
 
+/**
+ * Display settings, an optional last field (added after format 1 shipped; data without it still
+ * decodes): one varint, 1 + text size + 3 x line spacing + 6 x theme (1..18). Absent: not set.
+ */
+function writeDisplay(w: Writer, d: DisplaySettings | undefined): void {
+  if (!d) return;
+  w.int(1 + TEXT_SIZES.indexOf(d.textSize) + 3 * LINE_SPACINGS.indexOf(d.lineSpacing) + 6 * THEMES.indexOf(d.theme));
+}
+
+function readDisplay(r: Reader): DisplaySettings | undefined {
+  if (r.done()) return undefined;
+  const v = r.index(1 + 3 * 2 * 3) - 1;
+  if (v < 0) throw new Error('bad display settings');
+  return { textSize: TEXT_SIZES[v % 3], lineSpacing: LINE_SPACINGS[Math.floor(v / 3) % 2], theme: THEMES[Math.floor(v / 6)] };
+}
+
 /** Encode progress for suspend_data (and the browser copy). */
 export function encodeSuspend(course: Course, state: ProgressState, seq: number): string {
   const w = new Writer();
@@ -252,6 +278,7 @@ export function encodeSuspend(course: Course, state: ProgressState, seq: number)
   writeLocation(w, course, state.location);
   w.list(indices(state.lessonsRead, course.lessons.map((l) => l.id)));
   for (const quiz of course.quizzes) writeQuiz(w, quiz, state.quizzes[quiz.id] ?? emptyQuizProgress());
+  writeDisplay(w, state.display);
   const head = FORMAT + hash64(course.version, 3) + w.out;
   return head + hash64(head, 3);
 }
@@ -270,8 +297,9 @@ export function decodeSuspend(course: Course, text: string): DecodeResult {
     const lessonsRead = r.list(course.lessons.length).map((i) => course.lessons[i].id);
     const quizzes: Record<string, QuizProgress> = {};
     for (const quiz of course.quizzes) quizzes[quiz.id] = readQuiz(r, quiz);
+    const display = readDisplay(r);
     if (!r.done()) return { ok: false, reason: 'structure' };
-    return { ok: true, seq, state: { lessonsRead, quizzes, location } };
+    return { ok: true, seq, state: { lessonsRead, quizzes, location, ...(display ? { display } : {}) } };
   } catch {
     return { ok: false, reason: 'structure' };
   }

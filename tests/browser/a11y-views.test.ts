@@ -3,7 +3,9 @@
  * (start, each lesson, a highlighted passage, end, break, the course menu open, a notice), at desktop
  * width and at 320 CSS px, where nothing may scroll sideways (reflow, WCAG 1.4.10). Also: one h1 per
  * view, landmarks, the document language, forced-colors and reduced-motion rules that change nothing
- * a test can see except what they are for.
+ * a test can see except what they are for. Both themes: every view again in the dark theme (from
+ * prefers-color-scheme); the quiz states in the dark theme are in quiz-layout.test.ts, and the
+ * learner's own choice of dark in course-ui.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -31,6 +33,10 @@ async function checkEveryView(page: Page, course: Course, width: number): Promis
   await at('start');
   await openMenu(page);
   await at('start, menu open');
+  await page.locator('course-header #display-button').click();
+  await page.locator('course-header display-settings').waitFor({ state: 'visible' });
+  await at('start, display settings open');
+  await page.locator('course-header #display-button').click();
   for (const lesson of course.lessons) {
     await goByMenu(page, lesson.title);
     await at(`lesson ${lesson.title}`);
@@ -60,10 +66,23 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
     const { page, course, context, errors } = await openCourse(env.browser, env.server.url, { width: 1280, height: 900 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(course.settings.language);
     const seen = await checkEveryView(page, course, 1280);
-    expect(seen).toHaveLength(course.lessons.length + 6);
+    expect(seen).toHaveLength(course.lessons.length + 7);
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('has zero violations on every view in the dark theme (the device asks for dark), at 1280 and 320 px', async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 320, height: 640 },
+    ]) {
+      const { page, course, context } = await openCourse(env.browser, env.server.url, viewport);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('course-app')!).backgroundColor)).toBe('rgb(21, 25, 28)');
+      await checkEveryView(page, course, viewport.width);
+      await context.close();
+    }
+  }, 180_000);
 
   it('has zero violations and no horizontal scroll on every view at 320 px', async () => {
     const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 320, height: 640 });

@@ -1,7 +1,8 @@
 /**
  * The quiz's layout in a real browser: reflow at 320 CSS px (no sideways scrolling) in every
  * state, target sizes (24 px minimum, 44 px for main buttons), a visible focus indicator in
- * forced-colors mode, and no transitions when the learner asks for reduced motion.
+ * forced-colors mode, no transitions when the learner asks for reduced motion, and axe at zero in every
+ * quiz state in the dark theme.
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { serveQuizHarness } from '../fixtures/quiz-harness/build.ts';
 import { tabTo } from '../fixtures/quiz-harness/page.ts';
+import { axeViolations } from '../helpers/a11y.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../../.tmp/quiz-harness-layout');
 
@@ -86,6 +88,37 @@ describe('quiz layout', () => {
     }
     await page.locator('quiz-view quiz-results h1').waitFor();
     await checkScreen(page, 'results');
+    await context.close();
+  });
+
+  it('has zero axe violations in every quiz state in the dark theme', async () => {
+    const context = await env.browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/index.html?quiz=every_type`);
+    await page.locator('quiz-view h1').waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+    const check = async (state: string) => expect(await axeViolations(page), `axe, dark theme, "${state}"`).toEqual([]);
+    await check('intro');
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await page.locator('quiz-view .error-summary').waitFor();
+    await check('error');
+    for (let i = 0; i < 5; i++) {
+      const type = await page.locator('quiz-view #question').evaluate((el) => el.localName);
+      await check(`question ${i + 1} (${type})`);
+      if (type === 'question-choice') await page.locator('quiz-view question-choice input').first().check();
+      if (type === 'question-matching') for (const s of await page.locator('quiz-view question-matching select').all()) await s.selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Submit answer' }).click();
+      await page.locator('quiz-view question-feedback').waitFor();
+      await check(`feedback ${i + 1} (${type})`);
+      if (type !== 'question-choice') {
+        await page.getByRole('button', { name: 'Show the correct answer' }).click();
+        await check(`feedback ${i + 1}, correct answer shown`);
+      }
+      await page.getByRole('button', { name: i === 4 ? 'See your results' : 'Next question' }).click();
+    }
+    await page.locator('quiz-view quiz-results h1').waitFor();
+    await check('results');
     await context.close();
   });
 

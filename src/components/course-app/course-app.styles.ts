@@ -30,14 +30,43 @@ export const courseAppStyles = css`
   main > * {
     display: block;
   }
+  /* The course outline: beside the view on wide screens only (narrow ones use the header's menu). */
+  .outline {
+    display: none;
+  }
+  @media (min-width: 75rem) {
+    .layout {
+      display: grid;
+      grid-template-columns: 16rem minmax(0, var(--page-width));
+      justify-content: center;
+      gap: 0 var(--space-4);
+    }
+    .outline {
+      display: block;
+      position: sticky;
+      top: 0;
+      align-self: start;
+      max-height: 100vh;
+      overflow-y: auto;
+      border-right: 1px solid var(--c-border-soft);
+    }
+    main {
+      margin: 0;
+    }
+  }
   @media (max-width: 30rem) {
     main {
       padding: var(--space-1) var(--space-3) var(--space-6);
     }
   }
   @media print {
-    .skip-link {
+    .skip-link,
+    .outline,
+    main > notice-banner {
       display: none;
+    }
+    .layout {
+      display: block;
     }
     main {
       max-width: none;

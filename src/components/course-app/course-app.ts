@@ -23,6 +23,8 @@ import { controls } from '../shared/controls.styles.ts';
 import { firstUnfinished, locationFromHash, locationHash, locationLabel } from '../shared/labels.ts';
 import { courseAppStyles } from './course-app.styles.ts';
 import '../course-header/course-header.ts';
+import '../course-outline/course-outline.ts';
+import { applyDisplay, type DisplayChangeEvent } from '../display-settings/display-settings.ts';
 import '../notice-banner/notice-banner.ts';
 import '../start-page/start-page.ts';
 import '../end-page/end-page.ts';
@@ -115,6 +117,7 @@ export class CourseApp extends LitElement {
     super();
     this.addEventListener('navigate', (e) => this.handleNavigate(e));
     this.addEventListener('open-glossary', (e) => this.handleOpenGlossary(e));
+    this.addEventListener('display-change', (e) => this.handleDisplayChange(e));
   }
 
   override connectedCallback(): void {
@@ -125,6 +128,7 @@ export class CourseApp extends LitElement {
     window.addEventListener('popstate', this.handleHistory);
     window.addEventListener('hashchange', this.handleHistory);
     if (this.subscribedTo.store || this.subscribedTo.session) this.subscribe();
+    this.ensureSkipTarget();
   }
 
   override disconnectedCallback(): void {
@@ -303,9 +307,34 @@ export class CourseApp extends LitElement {
   }
 
   private handleSkip(e: MouseEvent): void {
-    // The target heading is inside another shadow root, which a fragment link cannot reach.
+    // The link's target (#content) is a light-DOM child slotted at the top of <main>, so checkers and
+    // browsers find it; the heading the learner wants is deeper, in the view's shadow root, so script
+    // moves focus there (and the hash stays the course's place).
     e.preventDefault();
     void this.focusView();
+  }
+
+  private handleDisplayChange(e: DisplayChangeEvent): void {
+    e.stopPropagation();
+    this.store.setDisplay(e.detail);
+  }
+
+  private handleNoticesCleared(): void {
+    void this.focusView();
+  }
+
+  /**
+   * The skip link's target must be in the document (a fragment cannot point into a shadow root):
+   * an empty, focusable span slotted at the top of <main>. index.html ships it; made here too when
+   * the element is used on its own.
+   */
+  private ensureSkipTarget(): void {
+    if (this.querySelector(':scope > #content')) return;
+    const target = document.createElement('span');
+    target.id = 'content';
+    target.slot = 'skip-target';
+    target.tabIndex = -1;
+    this.append(target);
   }
 
   /** Focus the view's starting point: its own focusStart(), or the first h1 found. */
@@ -329,6 +358,8 @@ export class CourseApp extends LitElement {
   }
 
   protected override updated(): void {
+    // The learner's display settings act on the whole page (global.css reads these attributes).
+    if (this.progress) applyDisplay(document.documentElement, this.progress.display);
     const shown = this.shownLocation;
     if (!shown || !this.course) return;
     const key = this.glossary ? GLOSSARY_HASH : locationHash(shown);
@@ -428,15 +459,29 @@ export class CourseApp extends LitElement {
   override render() {
     const shown = this.shownLocation;
     if (!this.course || !this.store || !this.session || !this.progress || !shown) return nothing;
-    return html`<a class="skip-link" href="#main" @click=${this.handleSkip}>Skip to content</a>
+    return html`<a class="skip-link" href="#content" @click=${this.handleSkip}>Skip to content</a>
       <course-header
         .course=${this.course}
         .progress=${this.progress}
         .status=${this.store.status()}
         .location=${shown}
       ></course-header>
-      <notice-banner .notices=${this.notices}></notice-banner>
-      <main id="main">${this.glossary ? this.renderGlossary(this.glossary) : this.renderView(shown)}</main>`;
+      <div class="layout">
+        ${shown.view === 'break'
+          ? nothing
+          : html`<course-outline
+              class="outline"
+              .course=${this.course}
+              .progress=${this.progress}
+              .status=${this.store.status()}
+              .location=${shown}
+            ></course-outline>`}
+        <main id="main" @notices-cleared=${this.handleNoticesCleared}>
+          <slot name="skip-target"></slot>
+          <notice-banner .notices=${this.notices} storageKey=${`course-progress:${this.course.id}:hidden-notices`}></notice-banner>
+          ${this.glossary ? this.renderGlossary(this.glossary) : this.renderView(shown)}
+        </main>
+      </div>`;
   }
 }
 

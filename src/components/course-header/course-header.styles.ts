@@ -78,9 +78,16 @@ export const courseHeaderStyles = css`
     border-top: 1px solid var(--c-border-soft);
     padding-top: var(--space-2);
   }
-  nav[hidden] {
+  nav[hidden],
+  display-settings[hidden] {
     display: none;
   }
+  display-settings {
+    margin-top: var(--space-3);
+    border-top: 1px solid var(--c-border-soft);
+    padding-top: var(--space-3);
+  }
+
   .entries {
     list-style: none;
     margin: 0;
@@ -183,6 +190,51 @@ export const courseHeaderStyles = css`
     }
     .entry.quiz {
       padding-left: var(--space-3);
+    }
+  }
+  /*
+   * Short viewports (a phone on its side, 400% zoom: 320x256 CSS px): one compact row, so the header
+   * takes well under half the screen; the progress bar and its words stay, smaller.
+   */
+  @media (max-height: 30rem) {
+    .header {
+      padding: var(--space-1) var(--space-3);
+    }
+    .bar {
+      gap: var(--space-1) var(--space-2);
+    }
+    /* The course's name is in the document title and on the start page: here it is kept for screen
+       readers only, which gives the view the room (a clipped line would hide words). */
+    .course-title {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .actions .button {
+      min-height: 2rem;
+      padding: var(--space-1) var(--space-2);
+      font-size: 0.875rem;
+    }
+    /* The bar keeps its full name (aria-labelledby); only the visible label goes. */
+    #progress-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .progress {
+      margin-top: var(--space-1);
+      font-size: 0.8125rem;
+      flex-wrap: nowrap;
+    }
+    progress {
+      flex: 1 1 3rem;
+      height: 0.5rem;
     }
   }
   @media (forced-colors: active) {

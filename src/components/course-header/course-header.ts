@@ -1,7 +1,9 @@
 /**
  * @summary The course's header: course title, overall progress (text and a native <progress>),
- * the "Course menu" disclosure with every place in the course and its state as text, and
- * "Take a break".
+ * the "Course menu" disclosure with every place in the course and its state as text (on every screen
+ * size, in the same place: wide screens also show the course outline beside the view), the "Display" disclosure with the
+ * display settings, and "Take a break". Each disclosure closes when focus leaves it and on Escape
+ * anywhere on the page.
  *
  * The menu is a disclosure (a button with aria-expanded controlling a nav list), not an ARIA menu:
  * links inside a nav are what screen-reader users expect for moving between pages
@@ -20,6 +22,7 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { locationDone, locationHash, locationLabel, locationState, progressText } from '../shared/labels.ts';
 import { courseHeaderStyles } from './course-header.styles.ts';
+import '../display-settings/display-settings.ts';
 
 @customElement('course-header')
 export class CourseHeader extends LitElement {
@@ -36,20 +39,62 @@ export class CourseHeader extends LitElement {
 
   /** Whether the course menu is open. */
   @state() menuOpen = false;
+  /** Whether the display settings are open. */
+  @state() displayOpen = false;
 
-  /** Close the menu (the app calls this after navigating). */
+  /** Close the menu and the display settings (the app calls this after navigating). */
   closeMenu(): void {
     this.menuOpen = false;
+    this.displayOpen = false;
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Escape closes the open menu wherever focus is (also in the view below it), as a disclosure should.
+    document.addEventListener('keydown', this.handleDocumentKeydown);
+    document.addEventListener('pointerdown', this.handleDocumentPointer);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.handleDocumentKeydown);
+    document.removeEventListener('pointerdown', this.handleDocumentPointer);
+  }
+
+  /** A press anywhere outside the header closes the menu (focus may not move, e.g. on plain text). */
+  private readonly handleDocumentPointer = (e: PointerEvent): void => {
+    if ((this.menuOpen || this.displayOpen) && !e.composedPath().includes(this)) this.closeMenu();
+  };
 
   private handleToggle(): void {
     this.menuOpen = !this.menuOpen;
+    this.displayOpen = false;
   }
 
-  private handleMenuKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'Escape' || !this.menuOpen) return;
+  private handleDisplayToggle(): void {
+    this.displayOpen = !this.displayOpen;
     this.menuOpen = false;
-    this.renderRoot.querySelector<HTMLButtonElement>('#menu-button')?.focus();
+  }
+
+  private readonly handleDocumentKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !(this.menuOpen || this.displayOpen)) return;
+    // Focus goes back to the button only when it was inside the panel (else it would jump away from the view).
+    const inside = this.matches(':focus-within');
+    const button = this.menuOpen ? '#menu-button' : '#display-button';
+    this.closeMenu();
+    if (inside) this.renderRoot.querySelector<HTMLButtonElement>(button)?.focus();
+  };
+
+  /** Focus left the menu and its button (Tab past the last entry, or a click elsewhere): close it. */
+  private handleFocusOut(e: FocusEvent): void {
+    if (!this.menuOpen && !this.displayOpen) return;
+    const to = e.relatedTarget as Node | null;
+    const header = this.renderRoot.querySelector('.header');
+    // relatedTarget is retargeted to this host from outside; null when focus went to nothing (a click on the page).
+    if (to && (header?.contains(to) || this.renderRoot.contains(to))) return;
+    // null: focus went nowhere (a press on plain text); the pointerdown handler decides that case.
+    if (to === null) return;
+    this.closeMenu();
   }
 
   private handleEntry(e: MouseEvent, loc: Location): void {
@@ -69,7 +114,7 @@ export class CourseHeader extends LitElement {
   private renderEntry(loc: Location) {
     const current = sameLocation(loc, this.location);
     const stateText = locationState(this.course, this.progress, this.status, loc);
-    const done = locationDone(this.progress, loc);
+    const done = locationDone(this.course, this.progress, loc);
     const kind = loc.view === 'quiz' ? 'quiz' : loc.view === 'lesson' ? 'lesson' : 'page';
     return html`<li class="entry ${kind}">
       <a
@@ -93,7 +138,7 @@ export class CourseHeader extends LitElement {
     const total = this.status.lessonsTotal + this.status.quizzesTotal;
     const done = this.status.lessonsRead + this.status.quizzesSubmitted;
     const onBreak = this.location.view === 'break';
-    return html`<header class="header" @keydown=${this.handleMenuKeydown}>
+    return html`<header class="header" @focusout=${this.handleFocusOut}>
       <div class="bar">
         <p class="course-title">${this.course.title}</p>
         <div class="actions">
@@ -107,6 +152,16 @@ export class CourseHeader extends LitElement {
           >
             <span class="chevron" aria-hidden="true"></span>Course menu
           </button>
+          <button
+            id="display-button"
+            type="button"
+            class="button quiet display-button"
+            aria-expanded=${this.displayOpen ? 'true' : 'false'}
+            aria-controls="display-panel"
+            @click=${this.handleDisplayToggle}
+          >
+            <span class="chevron" aria-hidden="true"></span>Display
+          </button>
           ${onBreak
             ? nothing
             : html`<button type="button" class="button quiet break-button" @click=${this.handleBreak}>Take a break</button>`}
@@ -118,6 +173,7 @@ export class CourseHeader extends LitElement {
         <progress id="progress-bar" max=${total} .value=${done} aria-labelledby="progress-label progress-text"></progress>
         <span id="progress-text" class="progress-text" aria-hidden="true">${text}</span>
       </div>
+      <display-settings id="display-panel" class="panel-below" .settings=${this.progress.display} ?hidden=${!this.displayOpen}></display-settings>
       <nav id="course-menu" part="menu" aria-label="Course menu" ?hidden=${!this.menuOpen}>
         <ol class="entries">
           ${courseSequence(this.course).map((loc) => this.renderEntry(loc))}

@@ -173,7 +173,12 @@ export class EndPage extends LitElement {
             <button type="button" class="button" ?disabled=${this.exit === 'saving'} @click=${this.handleExit}>Save and exit</button>
           </div>`}
       <div role="status" aria-live="polite">
-        ${this.exit === 'idle' ? nothing : html`<p class="panel accent exit-message" tabindex="-1">${exitMessage(this.exit, this.session.mode)}</p>`}
+        ${this.exit === 'idle'
+          ? nothing
+          : // Once the button is gone the message takes its place in the Tab order: from a tabindex=-1
+            // element with nothing focusable after it in this shadow root, Chromium's next Tab jumps
+            // back to the first link of the page (the first lesson) instead of going on.
+            html`<p class="panel accent exit-message" tabindex=${ended ? '0' : '-1'}>${exitMessage(this.exit, this.session.mode)}</p>`}
       </div>
 
       ${supportSection(course)}

@@ -8,7 +8,7 @@ import { css } from 'lit';
 export const lessonContentStyles = css`
   .lesson-body {
     font-size: 1.0625rem;
-    line-height: 1.5;
+    line-height: var(--line-height, 1.5);
     overflow-wrap: break-word;
   }
   .lesson-body > :first-child {
@@ -219,7 +219,7 @@ export const lessonContentStyles = css`
     }
     @keyframes settle {
       from {
-        background-color: #f6e7a6;
+        background-color: var(--theme-highlight-flash, #f6e7a6);
       }
       to {
         background-color: var(--c-highlight);

@@ -7,11 +7,11 @@ export const noticeBannerStyles = css`
   .region:empty {
     display: none;
   }
+  /* Inside <main>, which sets the page column. */
   ul {
     list-style: none;
-    margin: 0 auto;
-    padding: 0 var(--space-4);
-    max-width: var(--page-width);
+    margin: 0;
+    padding: 0;
   }
   li {
     display: flex;

@@ -24,7 +24,52 @@ const feedback = css`
   .option-feedback {
     padding-left: var(--space-5);
   }
+  .marks-title {
+    font-size: 1.05rem;
+    margin: var(--space-4) 0 var(--space-2);
+  }
+  .marks {
+    list-style: none;
+    margin: 0 0 var(--space-4);
+    padding: 0;
+  }
+  .mark-item {
+    display: flex;
+    gap: var(--space-2);
+    align-items: baseline;
+    padding: var(--space-2) var(--space-3);
+    margin-bottom: var(--space-2);
+    background: var(--c-bg);
+    border: 1px solid var(--c-border-soft);
+    border-left: 4px solid var(--c-border);
+    border-radius: var(--radius);
+  }
+  .mark-item.right {
+    border-left-color: var(--c-positive);
+  }
+  .mark-item.not-right {
+    border-left-color: var(--c-attention);
+    border-left-style: dashed;
+  }
+  .glyph {
+    flex: none;
+    width: 1.25em;
+    font-weight: 700;
+  }
+  .right .glyph {
+    color: var(--c-positive);
+  }
+  .not-right .glyph {
+    color: var(--c-attention);
+  }
+  .mark-text {
+    min-width: 0;
+  }
   @media (forced-colors: active) {
+    .mark-item {
+      border: 1px solid CanvasText;
+      border-left-width: 4px;
+    }
     .feedback {
       border: 1px solid CanvasText;
       border-left-width: 5px;

@@ -1,8 +1,10 @@
 /**
  * @summary Feedback on one submitted answer, in words: a heading ("Correct", "Partly correct",
  * "Not quite"; the same calm styling for each, so colour never carries the meaning), the
- * author's feedback, feedback on the options the learner chose, the right answer stated in
- * words, and a "Review this in the lesson" link to the passage the question comes from.
+ * author's feedback (without repeating the heading's words), feedback on the options the learner
+ * chose, the right answer stated in words (for matching and ordering: every item marked, the
+ * learner's answer beside the right one, in one list), and a "Review this in the lesson" link to
+ * the passage the question comes from.
  *
  * @event navigate - "Review this in the lesson" was chosen (bubbles, composed; see navigateEvent).
  */
@@ -10,10 +12,22 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { navigateEvent } from '../../course/navigation.ts';
-import type { Answer, Choice, Question, QuestionResult, Quiz } from '../../course/types.ts';
+import type { Answer, Choice, MatchingQuestion, OrderingQuestion, Question, QuestionResult, Quiz } from '../../course/types.ts';
 import { locationHash } from '../shared/labels.ts';
 import { reviewLocation } from '../quiz-view/quiz-links.ts';
 import { questionFeedbackStyles } from './question-feedback.styles.ts';
+
+/**
+ * The author's feedback without the words the heading has just said: "Not quite" then "Not quite.
+ * The lesson..." is heard twice. Only an exact repeat at the very start goes (with its punctuation);
+ * the rest of the author's text is shown as written.
+ */
+export function withoutHeadingWords(heading: string, feedbackHtml: string): string {
+  const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rest = feedbackHtml.replace(new RegExp(`^\\s*${escaped}\\b\\s*[.:;,!–-]?\\s*`, 'i'), '');
+  if (rest === feedbackHtml || rest === '') return feedbackHtml;
+  return rest[0].toUpperCase() + rest.slice(1);
+}
 
 export const OUTCOME_LABEL: Record<QuestionResult['outcome'], string> = {
   correct: 'Correct',
@@ -33,6 +47,8 @@ export class QuestionFeedback extends LitElement {
   @property({ attribute: false }) answer: Answer | undefined;
   /** The scored answer (scoreAnswer). */
   @property({ attribute: false }) result!: QuestionResult;
+  /** Display order of the matching items in this attempt (optionOrder), so the marks follow the question above. */
+  @property({ attribute: false }) order: string[] = [];
 
   /** Focus the feedback heading, so screen readers read the outcome first. */
   async focusHeading(): Promise<void> {
@@ -49,7 +65,8 @@ export class QuestionFeedback extends LitElement {
   private feedbackHtml(): string {
     const f = this.question.feedback;
     const outcome = this.result.outcome;
-    return outcome === 'correct' ? f.correctHtml : outcome === 'partial' ? f.partialHtml || f.incorrectHtml : f.incorrectHtml;
+    const text = outcome === 'correct' ? f.correctHtml : outcome === 'partial' ? f.partialHtml || f.incorrectHtml : f.incorrectHtml;
+    return withoutHeadingWords(OUTCOME_LABEL[outcome], text);
   }
 
   /** Feedback written for the options the learner chose (single, multiple) or placed (matching, ordering). */
@@ -65,16 +82,64 @@ export class QuestionFeedback extends LitElement {
       add(html`You chose “${unsafeHTML(o?.html ?? '')}”.`, o);
     } else if (q.type === 'multiple' && a?.type === 'multiple') {
       for (const o of q.options.filter((x) => a.value.includes(x.id))) add(html`You chose “${unsafeHTML(o.html)}”.`, o);
-    } else if (q.type === 'matching' && a?.type === 'matching') {
-      for (const item of q.items) {
-        const t = q.targets.find((x) => x.id === a.value[item.id]);
-        add(html`“${unsafeHTML(item.html)}”:`, item);
-        if (t) add(html`You matched “${unsafeHTML(item.html)}” with “${unsafeHTML(t.html)}”.`, t);
-      }
-    } else if (q.type === 'ordering' && a?.type === 'ordering') {
-      for (const id of a.value) add(html`“${unsafeHTML(q.options.find((o) => o.id === id)?.html ?? '')}”:`, q.options.find((o) => o.id === id));
     }
+    // Matching and ordering: the option feedback sits in the marked list beside each item.
     return out;
+  }
+
+  /**
+   * Matching: one list, item by item, saying the learner's match, whether it is right, and the right
+   * match when it is not, with any feedback written for that item or target. A screen reader reads
+   * it in order; the mark is text, the ✓/✗ glyph only repeats it for the eye.
+   */
+  private renderMatchingMarks(q: MatchingQuestion, a: Answer | undefined): TemplateResult {
+    const value = a?.type === 'matching' ? a.value : {};
+    return html`<h3 class="marks-title">Your answer, item by item</h3>
+      <ul class="marks" role="list">
+        ${this.inOrder(q.items).map((item) => {
+          const mine = q.targets.find((t) => t.id === value[item.id]);
+          const right = q.targets.find((t) => t.id === q.correct[item.id]);
+          const ok = !!mine && mine.id === right?.id;
+          const notes = [item.feedbackHtml, mine?.feedbackHtml].filter((x): x is string => !!x);
+          return html`<li class="mark-item ${ok ? 'right' : 'not-right'}">
+            <span class="glyph" aria-hidden="true">${ok ? '✓' : '✗'}</span>
+            <span class="mark-text"
+              ><strong>${unsafeHTML(item.html)}</strong>: you matched
+              ${mine ? html`“${unsafeHTML(mine.html)}”` : 'nothing'}<span class="verdict">, ${ok ? 'right' : 'not right'}.</span>
+              ${ok ? nothing : html`The right match is “${unsafeHTML(right?.html ?? '')}”.`}
+              ${notes.map((n) => html` ${unsafeHTML(n)}`)}</span
+            >
+          </li>`;
+        })}
+      </ul>`;
+  }
+
+  private inOrder<T extends { id: string }>(items: T[]): T[] {
+    const at = (id: string) => (this.order.includes(id) ? this.order.indexOf(id) : this.order.length);
+    return [...items].sort((a, b) => at(a.id) - at(b.id));
+  }
+
+  /** Ordering: position by position, what the learner put there, right or not, and what belongs there. */
+  private renderOrderingMarks(q: OrderingQuestion, a: Answer | undefined): TemplateResult {
+    const mine = a?.type === 'ordering' ? a.value : [];
+    const opt = (id: string | undefined) => q.options.find((o) => o.id === id);
+    return html`<h3 class="marks-title">Your order, place by place</h3>
+      <ol class="marks" role="list">
+        ${q.correct.map((rightId, i) => {
+          const put = opt(mine[i]);
+          const ok = put?.id === rightId;
+          return html`<li class="mark-item ${ok ? 'right' : 'not-right'}">
+            <span class="glyph" aria-hidden="true">${ok ? '✓' : '✗'}</span>
+            <span class="mark-text"
+              ><strong>${i + 1} of ${q.correct.length}</strong>: you put “${unsafeHTML(put?.html ?? '')}”<span class="verdict"
+                >, ${ok ? 'right' : 'not right'}.</span
+              >
+              ${ok ? nothing : html`The right one here is “${unsafeHTML(opt(rightId)?.html ?? '')}”.`}
+              ${put?.feedbackHtml ? html` ${unsafeHTML(put.feedbackHtml)}` : nothing}</span
+            >
+          </li>`;
+        })}
+      </ol>`;
   }
 
   /** The right answer, in words. */
@@ -93,20 +158,9 @@ export class QuestionFeedback extends LitElement {
       case 'truefalse':
         return html`<p>The statement is ${q.correct ? 'true' : 'false'}.</p>`;
       case 'matching':
-        return html`<p>The right matches are:</p>
-          <ul>
-            ${q.items.map(
-              (item) =>
-                html`<li>
-                  ${unsafeHTML(item.html)}: ${unsafeHTML(q.targets.find((t) => t.id === q.correct[item.id])?.html ?? '')}
-                </li>`,
-            )}
-          </ul>`;
+        return this.renderMatchingMarks(q, this.answer);
       case 'ordering':
-        return html`<p>The right order, first to last, is:</p>
-          <ol>
-            ${q.correct.map((id) => html`<li>${unsafeHTML(q.options.find((o) => o.id === id)?.html ?? '')}</li>`)}
-          </ol>`;
+        return this.renderOrderingMarks(q, this.answer);
     }
   }
 

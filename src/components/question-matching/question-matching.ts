@@ -39,7 +39,9 @@ export class QuestionMatching extends QuestionBase {
     const items = this.order.map((id) => q.items.find((i) => i.id === id)).filter((i): i is NonNullable<typeof i> => !!i);
     return html`<div class="form-group ${this.error ? 'has-error' : ''}">
       <fieldset aria-describedby=${this.describedBy(true)}>
-        ${this.renderLegend()} ${this.renderHint('Choose a match for each item.')} ${this.renderError()}
+        ${this.renderLegend()} ${this.renderHint(
+          this.readonly ? (this.shows === 'correct' ? 'The correct matches.' : 'Your matches.') : 'Choose a match for each item.',
+        )} ${this.renderError()}
         <div class="matches">
           ${items.map((item) => {
             const chosen = this.chosen(item.id);
@@ -52,8 +54,9 @@ export class QuestionMatching extends QuestionBase {
                 ?disabled=${this.readonly}
                 @change=${this.handleChange}
               >
-                <option value="" ?selected=${chosen === ''}>Choose…</option>
-                ${q.targets.map((t) => html`<option value=${t.id} ?selected=${chosen === t.id}>${t.text}</option>`)}
+                <!-- .selected (the property): the selection follows the value also after the learner has used the select ("Show the correct answer"). -->
+                <option value="" .selected=${chosen === ''}>Choose…</option>
+                ${q.targets.map((t) => html`<option value=${t.id} .selected=${chosen === t.id}>${t.text}</option>`)}
               </select>
             </div>`;
           })}

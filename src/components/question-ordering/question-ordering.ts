@@ -1,7 +1,8 @@
 /**
  * @summary An ordering question: a numbered list where each option has "Move up" and
  * "Move down" buttons. No drag-and-drop: buttons work with keyboard, switch and speech input
- * (WCAG 2.5.7). Each move is announced in a polite live region in this same shadow root,
+ * (WCAG 2.5.7). Each button's name says the item and where it is now ("Move up “Turning point”,
+ * now 3 of 4"), each move is announced in a polite live region in this same shadow root,
  * and focus stays on the button that was pressed.
  *
  * @event answer-input - The order changed (detail: the ordering Answer, the full list of option ids).
@@ -70,7 +71,11 @@ export class QuestionOrdering extends QuestionBase {
         <fieldset aria-describedby=${this.describedBy(true)}>
           ${this.renderLegend()}
           ${this.renderHint(
-            this.readonly ? 'Your order, first at the top.' : 'Put these in order, first at the top. Use the Move up and Move down buttons.',
+            this.readonly
+              ? this.shows === 'correct'
+                ? 'The correct order, first at the top.'
+                : 'Your order, first at the top.'
+              : 'Put these in order, first at the top. Use the Move up and Move down buttons.',
           )}
           ${this.renderError()}
           <ol class="order" role="list">
@@ -94,7 +99,7 @@ export class QuestionOrdering extends QuestionBase {
                           aria-disabled=${i === 0 ? 'true' : 'false'}
                           @click=${this.handleMove}
                         >
-                          Move up<span class="visually-hidden"> “${this.text(id)}”</span>
+                          Move up<span class="visually-hidden"> “${this.text(id)}”, now ${i + 1} of ${list.length}</span>
                         </button>
                         <button
                           type="button"
@@ -104,7 +109,7 @@ export class QuestionOrdering extends QuestionBase {
                           aria-disabled=${i === list.length - 1 ? 'true' : 'false'}
                           @click=${this.handleMove}
                         >
-                          Move down<span class="visually-hidden"> “${this.text(id)}”</span>
+                          Move down<span class="visually-hidden"> “${this.text(id)}”, now ${i + 1} of ${list.length}</span>
                         </button>
                       </span>`}
                 </li>`;

@@ -14,7 +14,7 @@ import type { Location, QuizProgress } from '../../course/progress.ts';
 import type { AttemptScore } from '../../course/quiz-engine.ts';
 import type { Quiz } from '../../course/types.ts';
 import { OUTCOME_LABEL } from '../question-feedback/question-feedback.ts';
-import { locationHash } from '../shared/labels.ts';
+import { formatPercent, locationHash } from '../shared/labels.ts';
 import { reviewLocation } from '../quiz-view/quiz-links.ts';
 import { quizResultsStyles } from './quiz-results.styles.ts';
 
@@ -126,10 +126,6 @@ export class QuizResults extends LitElement {
       </div>
     `;
   }
-}
-
-function formatPercent(n: number): string {
-  return `${Math.round(n * 10) / 10}%`;
 }
 
 declare global {

@@ -35,6 +35,11 @@ export abstract class QuestionBase extends LitElement {
   @property({ attribute: false }) invalid: string[] = [];
   /** After submit: show the chosen answer, allow no change. */
   @property({ type: Boolean }) readonly = false;
+  /**
+   * Read-only only: whose answer `value` is, for the hint ("Your order" / "The correct order"); the
+   * quiz view's "Show the correct answer / Show my answer" toggle switches it.
+   */
+  @property() shows: 'mine' | 'correct' = 'mine';
 
   /** Put focus on the question heading (the h1 inside the legend). */
   async focusHeading(): Promise<void> {

@@ -8,7 +8,6 @@ import { css } from 'lit';
 export const questionStyles = css`
   :host {
     display: block;
-    --c-error: #a4262c; /* 7.1:1 on white */
   }
   .form-group {
     margin: 0 0 var(--space-5);

@@ -5,7 +5,6 @@ const quizView = css`
   :host {
     display: block;
     max-width: var(--measure);
-    --c-error: #a4262c; /* 7.1:1 on white */
   }
   .quiz-name {
     color: var(--c-text-muted);

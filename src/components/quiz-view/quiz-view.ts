@@ -58,9 +58,11 @@ interface Problem {
 
 type FocusTarget = 'heading' | 'error' | null;
 
-/** "A", "A and B", "A, B and C". */
-function listText(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** The right answer as an Answer, for "Show the correct answer" (matching and ordering). */
+function correctAnswer(q: Question): Answer | undefined {
+  if (q.type === 'matching') return { type: 'matching', value: { ...q.correct } };
+  if (q.type === 'ordering') return { type: 'ordering', value: [...q.correct] };
+  return undefined;
 }
 
 @customElement('quiz-view')
@@ -76,6 +78,8 @@ export class QuizView extends LitElement {
 
   /** The "nothing chosen" error of the question on screen, if any. */
   @state() private problem: Problem | null = null;
+  /** Feedback of a matching or ordering question: the read-only question shows the correct answer. */
+  @state() private showCorrect = false;
 
   private unsubscribe: (() => void) | null = null;
   private focusNext: FocusTarget = null;
@@ -142,9 +146,16 @@ export class QuizView extends LitElement {
     return p.questionIds.filter((id) => !p.carried.includes(id));
   }
 
+  /**
+   * A question keeps its number for the whole attempt: its place among the attempt's questions, as
+   * in the results ("Question 3" there is "Question 3" here). On "Try only the questions I got
+   * wrong" the caption also says how far through the questions asked again the learner is.
+   */
   private caption(questionId: string): string {
+    const all = this.progress().questionIds;
     const asked = this.asked();
-    return `Question ${asked.indexOf(questionId) + 1} of ${asked.length}`;
+    const base = `Question ${all.indexOf(questionId) + 1} of ${all.length}`;
+    return asked.length === all.length ? base : `${base} (${asked.indexOf(questionId) + 1} of ${asked.length} to try again)`;
   }
 
   private draft(q: Question): Answer | undefined {
@@ -162,8 +173,15 @@ export class QuizView extends LitElement {
       const order = optionOrder(this.quiz, q, this.progress().seed);
       const unset = order.filter((id) => !value[id]);
       if (unset.length === 0) return null;
-      const names = unset.map((id) => `“${q.items.find((i) => i.id === id)?.text ?? id}”`);
-      return { questionId: q.id, message: `Choose a match for ${listText(names)}`, invalid: unset };
+      // Named once, briefly: the unmatched selects are marked invalid where they are, so the summary
+      // and the inline message need not list every item (on a phone that list filled the screen).
+      const message =
+        unset.length === 1
+          ? `Choose a match for “${q.items.find((i) => i.id === unset[0])?.text ?? unset[0]}”`
+          : unset.length === order.length
+            ? 'Choose a match for each item'
+            : `Choose a match for the ${unset.length} items still on “Choose…”`;
+      return { questionId: q.id, message, invalid: unset };
     }
     if (isAnswered(q, answer)) return null;
     const message =
@@ -198,7 +216,12 @@ export class QuizView extends LitElement {
     this.store.submitAnswer(this.quiz.id, q.id, answer);
   }
 
+  private handleShowCorrect(): void {
+    this.showCorrect = !this.showCorrect;
+  }
+
   private handleNext(): void {
+    this.showCorrect = false;
     this.memory().feedbackFor = null;
     this.focusNext = 'heading';
     this.requestUpdate();
@@ -294,7 +317,9 @@ export class QuizView extends LitElement {
 
   private renderQuestion(q: Question, readonly: boolean): unknown {
     const p = this.progress();
-    const value = readonly ? p.answers[q.id] : this.draft(q);
+    const correct = readonly && this.showCorrect ? correctAnswer(q) : undefined;
+    const value = correct ?? (readonly ? p.answers[q.id] : this.draft(q));
+    const shows = correct ? 'correct' : 'mine';
     const order = optionOrder(this.quiz, q, p.seed);
     const problem = this.problem?.questionId === q.id ? this.problem : null;
     const caption = this.caption(q.id);
@@ -306,19 +331,19 @@ export class QuizView extends LitElement {
         return keyed(
           q.id,
           html`<question-matching id="question" .question=${q} .order=${order} .value=${value} .caption=${caption}
-            .error=${error} .invalid=${invalid} ?readonly=${readonly} @answer-input=${this.handleAnswerInput}></question-matching>`,
+            .error=${error} .invalid=${invalid} ?readonly=${readonly} .shows=${shows} @answer-input=${this.handleAnswerInput}></question-matching>`,
         );
       case 'ordering':
         return keyed(
           q.id,
           html`<question-ordering id="question" .question=${q} .order=${order} .value=${value} .caption=${caption}
-            .error=${error} .invalid=${invalid} ?readonly=${readonly} @answer-input=${this.handleAnswerInput}></question-ordering>`,
+            .error=${error} .invalid=${invalid} ?readonly=${readonly} .shows=${shows} @answer-input=${this.handleAnswerInput}></question-ordering>`,
         );
       default:
         return keyed(
           q.id,
           html`<question-choice id="question" .question=${q} .order=${order} .value=${value} .caption=${caption}
-            .error=${error} .invalid=${invalid} ?readonly=${readonly} @answer-input=${this.handleAnswerInput}></question-choice>`,
+            .error=${error} .invalid=${invalid} ?readonly=${readonly} .shows=${shows} @answer-input=${this.handleAnswerInput}></question-choice>`,
         );
     }
   }
@@ -333,9 +358,20 @@ export class QuizView extends LitElement {
       ${showFeedback
         ? html`${keyed(
               q.id,
-              html`<question-feedback .quiz=${this.quiz} .question=${q} .answer=${answer} .result=${scoreAnswer(q, answer)}></question-feedback>`,
+              html`<question-feedback
+                .quiz=${this.quiz}
+                .question=${q}
+                .answer=${answer}
+                .result=${scoreAnswer(q, answer)}
+                .order=${optionOrder(this.quiz, q, p.seed)}
+              ></question-feedback>`,
             )}
             <div class="button-row">
+              ${q.type === 'matching' || q.type === 'ordering'
+                ? html`<button type="button" class="button secondary" @click=${this.handleShowCorrect}>
+                    ${this.showCorrect ? 'Show my answer' : 'Show the correct answer'}
+                  </button>`
+                : nothing}
               <button type="button" class="button" @click=${this.handleNext}>
                 ${p.finished ? 'See your results' : 'Next question'}
               </button>

@@ -13,7 +13,8 @@ export const focusRing = css`
   :focus-visible {
     outline: var(--focus-width, 3px) solid var(--c-focus, #0b1f33);
     outline-offset: var(--focus-offset, 2px);
-    box-shadow: 0 0 0 calc(var(--focus-offset, 2px)) #ffffff;
+    /* The halo is the page colour, so the ring stands clear in the dark theme too. */
+    box-shadow: 0 0 0 calc(var(--focus-offset, 2px)) var(--c-bg, #ffffff);
   }
   /* Headings and passages that receive focus from script (tabindex=-1) show a calmer ring. */
   [tabindex='-1']:focus {
@@ -31,6 +32,15 @@ export const focusRing = css`
     }
     [tabindex='-1']:focus-visible {
       outline: 2px dashed Highlight;
+    }
+  }
+  /* Paper has no focus: a page printed while a heading or button had focus shows no ring. */
+  @media print {
+    :focus,
+    :focus-visible,
+    [tabindex='-1']:focus-visible {
+      outline: none !important;
+      box-shadow: none !important;
     }
   }
 `;
@@ -131,7 +141,7 @@ export const buttons = css`
     border: 2px solid var(--c-accent);
     border-radius: var(--radius);
     background: var(--c-accent);
-    color: #ffffff;
+    color: var(--c-on-accent, #ffffff);
     font: inherit;
     font-weight: 600;
     line-height: 1.25;
@@ -146,7 +156,7 @@ export const buttons = css`
     border-color: var(--c-accent-hover);
   }
   .button:visited {
-    color: #ffffff;
+    color: var(--c-on-accent, #ffffff);
   }
   .button.secondary {
     background: var(--c-bg);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { courseStatus, initialState, type ProgressState } from '../../course/progress.ts';
 import type { Course } from '../../course/types.ts';
 import { tocTree } from '../lesson-view/toc.ts';
-import { firstUnfinished, locationFromHash, locationHash, locationLabel, locationState, progressText } from './labels.ts';
+import { firstUnfinished, formatPercent, locationDone, locationFromHash, locationHash, locationLabel, locationState, progressText } from './labels.ts';
 
 const course = {
   title: 'A course',
@@ -48,6 +48,8 @@ describe('URL hash of a place', () => {
 });
 
 describe('words for places and states', () => {
+  const passMarkA = () => course.quizzes.find((q) => q.id === 'q_a')!.settings.passMark;
+
   it('names places', () => {
     expect(locationLabel(course, { view: 'lesson', id: 'l_b' })).toBe('Lesson B');
     expect(locationLabel(course, { view: 'quiz', id: 'q_a' })).toBe('Quiz A');
@@ -65,7 +67,12 @@ describe('words for places and states', () => {
     state = withQuiz(state, { attempt: 1 });
     expect(say({ view: 'quiz', id: 'q_a' })).toBe('in progress');
     state = withQuiz(state, { finished: true, best: 66.667, last: 66.667 });
-    expect(say({ view: 'quiz', id: 'q_a' })).toBe('score 67%');
+    expect(say({ view: 'quiz', id: 'q_a' })).toBe(`score 67%, ${passMarkA() <= 66.667 ? 'passed' : 'not passed yet'}`);
+    // A tick means passed: a finished quiz below its pass mark is not ticked.
+    expect(locationDone(course, withQuiz(state, { best: passMarkA() - 0.2 }), { view: 'quiz', id: 'q_a' })).toBe(false);
+    expect(locationDone(course, withQuiz(state, { best: passMarkA() }), { view: 'quiz', id: 'q_a' })).toBe(true);
+    // One rounding rule: 56.8 is "57%" everywhere.
+    expect(formatPercent(56.8)).toBe('57%');
     expect(say({ view: 'end' })).toBe('');
     state = { ...state, lessonsRead: ['l_a', 'l_b'] };
     expect(say({ view: 'end' })).toBe('course complete');

@@ -30,7 +30,7 @@ export function locationState(course: Course, state: ProgressState, status: Cour
     case 'quiz': {
       const q = state.quizzes[loc.id];
       if (!q || q.attempt === 0) return 'not started';
-      if (q.best !== null) return `score ${formatPercent(q.best)}`;
+      if (q.best !== null) return `score ${formatPercent(q.best)}, ${quizPassed(course, loc.id, q.best) ? 'passed' : 'not passed yet'}`;
       return 'in progress';
     }
     case 'end':
@@ -40,13 +40,23 @@ export function locationState(course: Course, state: ProgressState, status: Cour
   }
 }
 
-/** Whether a place counts as done, for the menu's tick. */
-export function locationDone(state: ProgressState, loc: Location): boolean {
+/** Whether a best score reaches the quiz's pass mark (compared unrounded, as the LMS does). */
+export function quizPassed(course: Course, quizId: string, best: number | null): boolean {
+  const quiz = course.quizzes.find((q) => q.id === quizId);
+  return best !== null && !!quiz && best >= quiz.settings.passMark;
+}
+
+/** Whether a place counts as done, for the tick in the menu and outline: a lesson read, a quiz passed. */
+export function locationDone(course: Course, state: ProgressState, loc: Location): boolean {
   if (loc.view === 'lesson') return state.lessonsRead.includes(loc.id);
-  if (loc.view === 'quiz') return (state.quizzes[loc.id]?.best ?? null) !== null;
+  if (loc.view === 'quiz') return quizPassed(course, loc.id, state.quizzes[loc.id]?.best ?? null);
   return false;
 }
 
+/**
+ * The one rounding rule for scores on screen: whole percent, half up (56.8 -> "57%"). Used by the
+ * results, the menu, the outline and the end page, so a score reads the same everywhere.
+ */
 export function formatPercent(value: number): string {
   return `${Math.round(value)}%`;
 }
