@@ -181,7 +181,8 @@ describe('the course as built', () => {
     const work = await mkdtemp(path.join(tmpdir(), 'guidance-'));
     try {
       await cp(path.join(ROOT, 'modules'), path.join(work, 'modules'), { recursive: true });
-      await writeFile(path.join(work, 'course.yaml'), 'support:\n  heading: Someone to talk to\n  text: Call the staff care line.\n');
+      await writeFile(path.join(work, 'course.yaml'), 'support:\n  heading: Someone to talk to\n  text: Call the staff care line.\n' +
+          'credit:\n  author: A. Author\n  year: 2020\n  title: A review\n  source: A journal\n  url: https://example.org/review\n');
       const built = await compileCourse(work);
       expect(built.course.settings.support.configured).toBe(true);
       expect(built.warnings.some((w) => w.file === 'course.yaml')).toBe(false);

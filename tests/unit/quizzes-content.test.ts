@@ -35,8 +35,8 @@ function passageText(lesson: Lesson, id: string, withoutNotes = false): string {
   const text = (n: T.Node): string =>
     n.nodeName === '#text'
       ? (n as T.TextNode).value
-      : withoutNotes && 'tagName' in n && n.tagName === 'sup'
-        ? ''
+      : withoutNotes && 'tagName' in n && (n.tagName === 'sup' || n.attrs.some((a) => a.name === 'class' && a.value === 'visually-hidden'))
+        ? '' // note markers, and the words of an editor's correction that only a screen reader hears
         : 'childNodes' in n
           ? n.childNodes.map(text).join(' ')
           : '';
