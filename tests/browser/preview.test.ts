@@ -367,6 +367,32 @@ describe('fault switches (SCORM 1.2, a new learner)', () => {
     expect(await page.evaluate(() => typeof window.API)).toBe('object');
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('"Review mode": relaunches as Moodle re-enters a finished attempt; the course says so and saves nothing', async () => {
+    await page.getByLabel('Review mode').check();
+    await waitFor('the review launch', logRows, (rows) => rows.some((r) => /^Launch \d+: learner-2, SCORM 1\.2, entry "" \(review mode\)$/.test(r)));
+    await frame.getByText('You are looking back over this course; nothing you do now changes your record.').waitFor();
+    // What the LMS holds once the normal session before it has finished (its close saves too).
+    const before = await record('learner-2', '1.2');
+    await frame.getByRole('button', { name: 'Take a break' }).click();
+    await frame.getByText('Your record is as it was before this visit. Take as long as you need.').waitFor();
+    expect((await record('learner-2', '1.2'))?.commits).toBe(before?.commits);
+    const rows = await logRows();
+    const lastLaunch = rows.map((r, i) => (/^Launch \d+:/.test(r) ? i : -1)).reduce((m, i) => Math.max(m, i), -1);
+    const since = rows.slice(lastLaunch);
+    expect(since.filter((r) => /LMSSetValue|LMSCommit/.test(r))).toEqual([]);
+    await page.getByLabel('Review mode').uncheck();
+    await waitFor('normal again', logRows, (rows) => rows.some((r) => /learner-2, SCORM 1\.2, entry "resume" \(normal mode\)$/.test(r)));
+    // The review visit's LMSFinish set nothing: the record is as it was.
+    const after = await record('learner-2', '1.2');
+    const core = (r: typeof after) => r?.cmi.core as { lesson_status?: string; lesson_location?: string } | undefined;
+    expect([core(after)?.lesson_status, core(after)?.lesson_location, after?.cmi.suspend_data]).toEqual([
+      core(before)?.lesson_status,
+      core(before)?.lesson_location,
+      before?.cmi.suspend_data,
+    ]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });
 
 describe('switching learners', () => {

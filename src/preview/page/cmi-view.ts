@@ -218,11 +218,25 @@ export function readableDuration(value: string): string {
 }
 
 /** The stored CMI a launch starts from: what Moodle gives back, minus this-session-only fields. */
-export function launchCmi(version: Version, stored: Tree | null, learner: { id: string; name: string }, passMark: number | null): Tree {
-  const cmi: Tree = stored ? structuredClone(stored) : {};
+/**
+ * The data model a launch hands the SCO. `review`: as Moodle re-enters a finished attempt (measured,
+ * moodle-facts.md): SCORM 1.2 `lesson_mode` review, entry "" and the stored model; SCORM 2004 `mode`
+ * review, entry ab-initio and an empty model, in the same attempt (what the SCO then writes is stored).
+ */
+export function launchCmi(
+  version: Version,
+  stored: Tree | null,
+  learner: { id: string; name: string },
+  passMark: number | null,
+  options: { review?: boolean } = {},
+): Tree {
+  const review = options.review === true;
+  const emptyReview = review && version === '2004';
+  const cmi: Tree = stored && !emptyReview ? structuredClone(stored) : {};
   const resume = stored !== null && (str(cmi.suspend_data) !== '' || exitOf(version, cmi) === 'suspend');
   // entry: "ab-initio" on the first launch, "resume" after a suspended one, "" otherwise (RTE 3.4.2.1.6 / 4.2.8).
-  const entry = stored === null ? 'ab-initio' : resume ? 'resume' : '';
+  const entry = stored === null || emptyReview ? 'ab-initio' : review ? '' : resume ? 'resume' : '';
+  const mode = review ? 'review' : 'normal';
   if (version === '1.2') {
     const core: Tree = (cmi.core ??= {});
     delete core.session_time;
@@ -231,7 +245,7 @@ export function launchCmi(version: Version, stored: Tree | null, learner: { id: 
     core.student_id = learner.id;
     core.student_name = learner.name;
     core.credit = 'credit';
-    core.lesson_mode = 'normal';
+    core.lesson_mode = mode;
     // What an LMS gives on the first launch (RTE 3.4.2.1.13); scorm-again would leave it empty.
     if (!core.total_time) core.total_time = '0000:00:00';
     if (passMark !== null) (cmi.student_data ??= {}).mastery_score = String(passMark);
@@ -242,7 +256,7 @@ export function launchCmi(version: Version, stored: Tree | null, learner: { id: 
     cmi.learner_id = learner.id;
     cmi.learner_name = learner.name;
     cmi.credit = 'credit';
-    cmi.mode = 'normal';
+    cmi.mode = mode;
     if (passMark !== null) cmi.scaled_passing_score = String(Math.round(passMark) / 100);
   }
   return cmi;

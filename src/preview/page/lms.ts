@@ -15,9 +15,29 @@ export interface Faults {
   slowCommits: boolean;
   /** The LMS does not implement cmi.interactions: GetValue errors, SetValue returns "false". */
   interactionsUnsupported: boolean;
+  /** Every commit takes MOODLE_COMMIT_MS, like a Moodle server on a good day (synchronous, so the page waits). */
+  moodleCommits: boolean;
+  /**
+   * The learner's session has expired by the time the page closes: the Finish that goes out by
+   * beacon then is lost (Moodle answers it with its login page). The SCO is told "true".
+   */
+  closeLost: boolean;
+  /** Launch as Moodle does on re-entering a finished attempt: review mode (see launchCmi). Relaunches. */
+  reviewMode: boolean;
 }
 
-export const NO_FAULTS: Faults = { noApi: false, commitFails: false, slowCommits: false, interactionsUnsupported: false };
+export const NO_FAULTS: Faults = {
+  noApi: false,
+  commitFails: false,
+  slowCommits: false,
+  interactionsUnsupported: false,
+  moodleCommits: false,
+  closeLost: false,
+  reviewMode: false,
+};
+
+/** How long a Moodle commit took in the measured runs (a synchronous request). */
+export const MOODLE_COMMIT_MS = 300;
 
 export interface CallEntry {
   /** Milliseconds since the page loaded. */
@@ -109,7 +129,7 @@ export async function createLms(opts: LaunchOptions): Promise<Lms> {
     api = new Scorm2004API(settings, http) as AnyApi;
   }
   // Loading happens before Initialize, the only time read-only elements (entry, total_time) may be set.
-  api.loadFromJSON(launchCmi(version, opts.stored, opts.learner, opts.passMark) as Record<string, any>);
+  api.loadFromJSON(launchCmi(version, opts.stored, opts.learner, opts.passMark, { review: opts.faults().reviewMode }) as Record<string, any>);
   wrapCalls(api, opts, reports);
   return {
     version,
@@ -220,6 +240,7 @@ class PreviewHttpService implements IHttpService {
     const query = new URLSearchParams({ seq });
     if (immediate) query.set('finish', '1');
     if (faults().slowCommits) query.set('delay', String(this.opts.slowCommitMs));
+    else if (faults().moodleCommits) query.set('delay', String(MOODLE_COMMIT_MS));
     const target = `${url}?${query}`;
     try {
       const xhr = new XMLHttpRequest();
@@ -237,6 +258,11 @@ class PreviewHttpService implements IHttpService {
       onCommit({ ok, finish: immediate, errorCode, detail: ok ? `HTTP ${xhr.status}: saved` : `HTTP ${xhr.status}: ${answer.error ?? 'not saved'}` });
       return { result: ok ? 'true' : 'false', errorCode };
     } catch (err) {
+      if (faults().closeLost) {
+        // What the SCO sees of a lost beacon: nothing (sendBeacon only says it was queued).
+        onCommit({ ok: false, finish: immediate, errorCode: 0, detail: 'lost: the session had expired when the page closed (the "Close lost" fault is on)' });
+        return { result: 'true', errorCode: 0 };
+      }
       const sent = navigator.sendBeacon(target, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
       onCommit({
         ok: sent,

@@ -282,6 +282,7 @@ function wireControls(): void {
       saveSettings();
       const label = box.labels?.[0]?.textContent ?? key;
       if (key === 'noApi') void relaunch(box.checked ? 'no API' : 'API back');
+      else if (key === 'reviewMode') void relaunch(box.checked ? 'review mode' : 'normal mode');
       else announce(`${label}: ${box.checked ? 'on' : 'off'}, from the next call.`);
     });
   }
