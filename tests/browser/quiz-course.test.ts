@@ -120,7 +120,8 @@ describe('a quiz in the built course', () => {
     expect(await axeViolations(page)).toEqual([]);
     await tabTo(page, (f) => f.tag === 'a' && f.text === 'Review this in the lesson');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await focused(page)).id).toBe(q.source);
+    // The question's own words (its sentence or quote, a mark) take focus, or its passage when it names only that.
+    await expect.poll(async () => (await focused(page)).id).toBe(q.sourceAnchor ?? q.source);
     expect((await focused(page)).host).toBe('lesson-view');
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Back to the question');
     await page.keyboard.press('Enter');
