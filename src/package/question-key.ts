@@ -183,7 +183,8 @@ const STYLE = `
   .correct { font-weight: 700; }
   table { border-collapse: collapse; width: 100%; }
   caption { text-align: left; font-weight: 700; margin-bottom: 0.25rem; }
-  th, td { border: 1px solid #6b6b6b; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+  th, td { border: 1px solid #6b6b6b; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+  dd, blockquote { overflow-wrap: anywhere; }
   @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.5rem; } }
   @media print {
     main { max-width: none; padding: 0; }

@@ -109,6 +109,7 @@ export const lessonContentStyles = css`
     border-left: 4px solid var(--c-border-soft);
     padding-left: var(--space-3);
     font-style: italic;
+  }
   /*
    * On a phone a table of several columns cannot be read side by side: each row becomes a block with
    * every cell on its own line after its column's name (from data-label, added by the lesson view),
