@@ -2,8 +2,7 @@
  * What a screen-reader user hears, asserted with a virtual screen reader (@guidepup/virtual-screen-
  * reader, bundled for the page: tests/helpers/virtual-reader.ts) on the built course: a view change,
  * a question, the error summary, feedback (a choice and a matching question, marked item by item)
- * and the course outline. The glossary case is added after engineer "guide"'s glossary is merged
- * (hearGlossaryTerm in the helper).
+ * the course outline and a glossary term, closed and open.
  *
  * The reader joins an element's text without the spaces a browser puts between inline parts
  * ("Theoretical Background,not read yet"), so names are compared with their whitespace collapsed.
@@ -11,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { hear } from '../helpers/virtual-reader.ts';
+import { hear, hearGlossaryTerm } from '../helpers/virtual-reader.ts';
 import { answerByMouse, openCourse, questionOnScreen } from '../helpers/a11y.ts';
 import { expectHeadingFocused } from './shell-helpers.ts';
 
@@ -131,6 +130,27 @@ describe('a virtual screen reader hears', () => {
     expect(links).toContain(s(`link, Quiz: ${course.quizzes[0].title}, not started`));
     // The tick is for the eye only: never heard.
     expect(heard.some((p) => p.includes('✓'))).toBe(false);
+    await context.close();
+  });
+  it('a glossary term: a collapsed button named by its words and "glossary", then its definition once opened', async () => {
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    await page.locator('start-page button', { hasText: 'Start the course' }).click();
+    await expectHeadingFocused(page, course.lessons[0].title);
+    const term = page.locator('lesson-view glossary-term').first();
+    await term.waitFor();
+    const id = (await term.getAttribute('term'))!;
+    const entry = course.glossary!.find((g) => g.id === id)!;
+    const words = ((await term.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    const closed = squash(await hearGlossaryTerm(page, ['course-app', 'lesson-view', 'glossary-term']));
+    const button = closed.find((p) => p.startsWith('button,'));
+    expect(button, closed.join(' | ')).toBe(s(`button, ${words}, glossary, 1 control, not expanded`));
+    await term.locator('button').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => term.evaluate((el) => (el as unknown as { expanded: boolean }).expanded)).toBe(true);
+    const open = squash(await hearGlossaryTerm(page, ['course-app', 'lesson-view', 'glossary-term'])).join('');
+    expect(open).toContain(s(`button, ${words}, glossary, 1 control, expanded`));
+    const definition = entry.definitionText;
+    expect(open, open).toContain(s(definition).slice(0, 40));
     await context.close();
   });
 });

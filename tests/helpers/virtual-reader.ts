@@ -137,8 +137,7 @@ export async function hear(page: Page, path: string[], max = 400): Promise<strin
 }
 
 /**
- * The glossary, for after the merge of engineer "guide"'s work: what a listener hears of a glossary
- * term in a lesson and its definition. `termPath` finds the term's control (e.g.
+ * What a listener hears of a glossary term in a lesson and, once open, its definition. `termPath` finds the term's control (e.g.
  * ['course-app', 'lesson-view', '.glossary-term']). Kept here so the case is one line in the test.
  */
 export function hearGlossaryTerm(page: Page, termPath: string[]): Promise<string[]> {
