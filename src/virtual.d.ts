@@ -4,8 +4,8 @@ declare module 'virtual:course' {
   export default course;
 }
 
-declare module 'virtual:lesson-bodies' {
-  import type { Lesson } from './course/types.ts';
-  const bodies: Record<string, Pick<Lesson, 'html' | 'footnotes'>>;
-  export default bodies;
+declare module 'virtual:course-text' {
+  import type { CourseText } from './course/course-text.ts';
+  const text: CourseText;
+  export default text;
 }

@@ -24,7 +24,8 @@ export function courseBuildConfig(opts: BuildOptions): RollupOptions {
       format: 'es',
       entryFileNames: 'course.js',
       // Stable names (no content hash) keep zips byte-identical and the manifest readable.
-      chunkFileNames: 'chunks/[name].js',
+      // A virtual module's chunk would be named `_virtual_<name>`.
+      chunkFileNames: (chunk) => `chunks/${chunk.name.replace(/^_virtual_/, '')}.js`,
       sourcemap: false,
     },
     plugins: [

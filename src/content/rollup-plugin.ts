@@ -9,6 +9,7 @@ import { compileCourse, type CompiledCourse } from './compile.ts';
 import { ContentError, contentErrorReport, formatProblem } from './errors.ts';
 import { renderIndexHtml } from './index-html.ts';
 import { supportWarningBox } from './settings.ts';
+import { splitCourse } from '../course/course-text.ts';
 
 export interface CoursePluginOptions {
   /** Folder holding `modules/`, optional `quizzes/` and optional `course.yaml`. */
@@ -29,12 +30,12 @@ const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#1d5c63"/><path d="M9 17l5 5 9-11" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>\n';
 
 /**
- * Two modules: the course outline (everything but the lesson bodies, which the first view and the
- * SCORM runtime need) and the lesson bodies, imported on demand so the first view stays small.
+ * Two modules: the course's shape (what the first view and the SCORM runtime need) and its text,
+ * imported on demand so the first view stays small (see src/course/course-text.ts).
  */
 const MODULES: Record<string, string> = {
   'virtual:course': '\0virtual:course',
-  'virtual:lesson-bodies': '\0virtual:lesson-bodies',
+  'virtual:course-text': '\0virtual:course-text',
 };
 
 export function coursePlugin(options: CoursePluginOptions): Plugin {
@@ -67,13 +68,8 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
     },
     load(id) {
       if (!compiled || !Object.values(MODULES).includes(id)) return null;
-      const { course } = compiled;
-      if (id === MODULES['virtual:course']) {
-        const outline = { ...course, lessons: course.lessons.map((l) => ({ ...l, html: '', footnotes: [] })) };
-        return `export default ${JSON.stringify(outline)};`;
-      }
-      const bodies = Object.fromEntries(course.lessons.map((l) => [l.id, { html: l.html, footnotes: l.footnotes }]));
-      return `export default ${JSON.stringify(bodies)};`;
+      const { outline, text } = splitCourse(compiled.course);
+      return `export default ${JSON.stringify(id === MODULES['virtual:course'] ? outline : text)};`;
     },
     generateBundle(_out, bundle) {
       if (!compiled) return;

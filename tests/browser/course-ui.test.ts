@@ -4,7 +4,9 @@
  * kept, the course menu closing on focus out and Escape anywhere, "Save and exit" keeping the Tab
  * order, the outline on wide screens (state in words, a tick only when passed), display settings kept
  * with progress (text size, line spacing, dark theme, and the device's colour scheme by default), the
- * compact header at 320x256, and no focus ring in print.
+ * compact header at 320x256, and no focus ring in print. Also what the first view fetches (nothing but
+ * the page, its CSS and its script until the learner acts), the glossary's definitions when it is the
+ * first thing asked for, and a break that works offline.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -236,6 +238,54 @@ describe('short and printed pages', () => {
     // Polled: the print styles apply after the media change has been processed.
     await expect.poll(async () => (await focused(page)).outline.split(' ')[0]).toBe('none');
     expect((await focused(page)).text).toBe(f.text);
+    await context.close();
+  });
+});
+
+describe('the first view, and the rest of the course after it', () => {
+  const fetched = (urls: string[]) => urls.map((u) => new URL(u).pathname.replace(/^.*?\/(?=chunks\/|[^/]+$)/, '')).sort();
+
+  it('fetches only the page, its CSS and its script until the learner does something; then the rest', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${env.server.url}/index.html`);
+    await page.locator('course-app main h1').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(fetched(requests)).toEqual(['course.css', 'course.js', 'favicon.svg', 'index.html']);
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => fetched(requests).filter((f) => f.startsWith('chunks/')))
+      .toEqual(['chunks/course-text.js', 'chunks/display-settings.js', 'chunks/end-page.js', 'chunks/lesson-view.js', 'chunks/quiz-view.js']);
+    await context.close();
+  });
+
+  it('opens the glossary with every definition when its address is the first thing asked for', async () => {
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    // No press or key first: the text arrives only because the glossary asks for it.
+    await page.evaluate(() => (location.hash = '#glossary'));
+    await page.locator('glossary-page h1').waitFor();
+    const text = (await page.locator('glossary-page dl').innerText()).replace(/\s+/g, ' ');
+    expect(course.glossary!.length).toBeGreaterThan(0);
+    for (const g of course.glossary!) expect(text).toContain(g.definitionText);
+    await context.close();
+  });
+
+  it('offline after the first view: "Take a break" still works, a lesson says it did not load and keeps the place', async () => {
+    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    await page.route('**/chunks/**', (r) => r.abort('internetdisconnected'));
+    await page.locator('course-header .break-button').click();
+    await expectHeadingFocused(page, 'Take a break');
+    await page.locator('break-page button').first().click();
+    await expectHeadingFocused(page, course.title);
+    await page.locator('start-page button', { hasText: 'Start the course' }).click();
+    await expect.poll(() => page.locator('course-app main h1').first().textContent()).toBe('This part of the course did not load');
+    // Back online: "Try again" opens the lesson.
+    await page.unroute('**/chunks/**');
+    await page.locator('course-app main button', { hasText: 'Try again' }).click();
+    await page.locator('lesson-view h1').waitFor();
+    expect(((await page.locator('lesson-view h1').textContent()) ?? '').trim()).toBe(course.lessons[0].title);
     await context.close();
   });
 });

@@ -10,6 +10,7 @@ import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { Answer, Course, Question, Quiz } from '../../src/course/types.ts';
 import type { FaultConfig, LmsReport } from '../helpers/fault-lms.ts';
 import { serve, type StaticServer } from '../helpers/static-server.ts';
+import { courseIn } from '../helpers/page-course.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -99,7 +100,7 @@ export async function launchCourse(context: BrowserContext, server: StaticServer
 
 /** The compiled course, as the page has it. */
 export function readCourse(launch: Launch): Promise<Course> {
-  return launch.course.locator('course-app').evaluate((el) => JSON.parse(JSON.stringify((el as unknown as { course: Course }).course)));
+  return courseIn(launch.course.locator('course-app'));
 }
 
 /** Go somewhere through the course menu. */

@@ -16,6 +16,7 @@ import { startPreview, type Preview } from '../../src/preview/preview.ts';
 import { axeViolations } from '../helpers/a11y.ts';
 import { launch } from '../helpers/chromium.ts';
 import { testDist } from '../helpers/test-dist.ts';
+import { courseIn } from '../helpers/page-course.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -145,7 +146,7 @@ describe('the preview LMS with the built course', () => {
 
   it('launches the course in the iframe with SCORM 1.2 by default, offering only window.API', async () => {
     await open(preview.url);
-    course = await frame.locator('course-app').evaluate((el) => JSON.parse(JSON.stringify((el as unknown as { course: unknown }).course)) as Course);
+    course = await courseIn(frame.locator('course-app'));
     expect(await page.evaluate(() => [typeof window.API, typeof window.API_1484_11])).toEqual(['object', 'undefined']);
     expect(await page.locator('#course-frame').getAttribute('title')).toBe(`Course: ${course.title}`);
     expect(await page.locator('#version-12').isChecked()).toBe(true);

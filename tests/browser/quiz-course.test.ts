@@ -11,6 +11,7 @@ import type { Course, Question, Quiz } from '../../src/course/types.ts';
 import { nextLocation } from '../../src/course/navigation.ts';
 import { axeViolations } from '../helpers/a11y.ts';
 import { focused, tabTo, textOf } from '../fixtures/quiz-harness/page.ts';
+import { courseIn } from '../helpers/page-course.ts';
 
 const env = useBrowserAndServer();
 let context: BrowserContext;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   page = await context.newPage();
   await page.goto(`${env.server.url}/index.html`);
   await page.locator('course-app main h1').first().waitFor();
-  course = await page.evaluate(() => JSON.parse(JSON.stringify(document.querySelector('course-app')!.course)));
+  course = await courseIn(page.locator('course-app'));
   expect(course.quizzes.length).toBeGreaterThan(0);
   quiz = course.quizzes[0];
 });

@@ -12,6 +12,7 @@ import { testDist } from '../helpers/test-dist.ts';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Course } from '../../src/course/types.ts';
 import { packageFiles, walkCourse } from './security-shared.ts';
+import { courseIn } from '../helpers/page-course.ts';
 
 const CSP = "default-src 'self'";
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
   const response = await page.goto(`${env.server.url}/index.html`);
   expect(response?.headers()['content-security-policy']).toBe(CSP);
   await page.locator('course-app main h1').first().waitFor();
-  course = await page.locator('course-app').evaluate((el) => JSON.parse(JSON.stringify((el as unknown as { course: Course }).course)));
+  course = await courseIn(page.locator('course-app'));
   views = await walkCourse(page, course, {
     async onView(name) {
       const now = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.splice(0));

@@ -23,6 +23,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Course, Question, Quiz } from '../../src/course/types.ts';
+import { courseIn } from './page-course.ts';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const ARIA_DIR = path.resolve(import.meta.dirname, '../fixtures/aria');
@@ -501,7 +502,7 @@ export async function openCourse(browser: Browser, url: string, options: Browser
   });
   await page.goto(`${url}/index.html`);
   await page.locator('course-app main h1').first().waitFor();
-  const course = (await page.evaluate(() => JSON.parse(JSON.stringify(document.querySelector('course-app')!.course)))) as Course;
+  const course = await courseIn(page.locator('course-app'));
   return { context, page, course, errors };
 }
 

@@ -1,7 +1,7 @@
 /**
- * The full compiled course (lesson bodies and notes included), as the build sees it. The page only
- * holds the outline until the learner moves on (lesson bodies load on demand), so tests that need
- * the bodies read them here.
+ * The full compiled course (lesson bodies, question words and glossary definitions included), as the
+ * build sees it. The page holds only the course's shape until the learner moves on (its text loads on
+ * demand: src/course/course-text.ts), so tests that need the text read it here.
  */
 import path from 'node:path';
 import { compileCourse } from '../../src/content/compile.ts';

@@ -22,28 +22,31 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { firstUnfinished, locationFromHash, locationHash, locationLabel } from '../shared/labels.ts';
 import { courseAppStyles } from './course-app.styles.ts';
-import '../course-header/course-header.ts';
+import { loadDisplayPanel } from '../course-header/course-header.ts';
 import '../course-outline/course-outline.ts';
-import { applyDisplay, type DisplayChangeEvent } from '../display-settings/display-settings.ts';
+import { applyDisplay, type DisplayChangeEvent } from '../display-settings/apply-display.ts';
 import '../notice-banner/notice-banner.ts';
 import '../start-page/start-page.ts';
-import '../end-page/end-page.ts';
 import '../break-page/break-page.ts';
 
 /** The glossary page's URL hash: it opens over the learner's place, which stays the bookmark. */
 const GLOSSARY_HASH = '#glossary';
-import { lessonBodiesLoaded, loadLessonBodies } from '../../course/lesson-bodies.ts';
+import { courseTextLoaded, loadCourseText } from '../../course/course-text.ts';
 
 /**
- * The lesson and quiz views and the lesson bodies load after the first view (the start page), so
- * the first view stays small on slow connections; loading starts at the learner's first interaction.
+ * The lesson, quiz and end views and the course's text load after the first view (the start page),
+ * so the first view stays small on slow connections; loading starts at the learner's first
+ * interaction. The break page stays in the first chunk: a pause must work even when the network
+ * does not.
  */
 let contentLoad: Promise<unknown> | null = null;
 function loadContent(course: Course): Promise<unknown> {
   contentLoad ??= Promise.all([
     import('../lesson-view/lesson-view.ts'),
     import('../quiz-view/quiz-view.ts'),
-    loadLessonBodies(course),
+    import('../end-page/end-page.ts'),
+    loadDisplayPanel(),
+    loadCourseText(course),
   ]).catch((err: unknown) => {
     contentLoad = null; // let a later navigation try again
     throw err;
@@ -104,8 +107,8 @@ export class CourseApp extends LitElement {
   @state() private onBreak = false;
   /** The glossary page is open over `from` (the place it was opened from), showing `term` first. */
   @state() private glossary: { term: string | null; from: Location } | null = null;
-  /** Lesson and quiz views and lesson bodies: loading, loaded, or failed (say so, offer to try again). */
-  @state() private content: 'idle' | 'loading' | 'ready' | 'failed' = lessonBodiesLoaded() ? 'ready' : 'idle';
+  /** Lesson, quiz and end views and the course's text: loading, loaded, or failed (say so, offer to try again). */
+  @state() private content: 'idle' | 'loading' | 'ready' | 'failed' = courseTextLoaded() ? 'ready' : 'idle';
   private focusPending = false;
   private firstRender = true;
   /** The place the document title was last set for. */
@@ -188,8 +191,9 @@ export class CourseApp extends LitElement {
       await loadContent(this.course);
       this.content = 'ready';
     } catch (err) {
-      // Offline mid-course: the learner stays where they are; the lesson text itself is unaffected.
+      // Offline mid-course: a lesson, quiz or end page asked for says so and offers to try again.
       console.error(err);
+      this.content = 'failed';
       return;
     }
     // A view that waited for its content gets focus now, as a navigation would have given it.
@@ -231,17 +235,18 @@ export class CourseApp extends LitElement {
     void this.openGlossary(e.detail.term ?? null);
   }
 
-  /** The glossary page loads on first use (it is not part of the first view). */
+  /** The glossary page loads on first use (it is not part of the first view), with the definitions. */
   private async openGlossary(term: string | null): Promise<void> {
     const shown = this.shownLocation;
     if (!shown) return;
     try {
-      await import('../glossary-page/glossary-page.ts');
+      await Promise.all([import('../glossary-page/glossary-page.ts'), loadContent(this.course)]);
     } catch (err) {
       // Offline mid-course: the learner stays where they are; the lesson text itself is unaffected.
       console.error(err);
       return;
     }
+    this.content = 'ready';
     const from: Location = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
     this.glossary = { term, from: this.glossary?.from ?? from };
     this.focusPending = true;
@@ -432,6 +437,7 @@ export class CourseApp extends LitElement {
         return keyed(`quiz/${quiz.id}`, html`<quiz-view id="view" .course=${course} .store=${this.store} .quiz=${quiz}></quiz-view>`);
       }
       case 'end':
+        if (this.content !== 'ready') return this.renderLoading();
         return html`<end-page id="view" .course=${course} .store=${this.store} .session=${this.session}></end-page>`;
       case 'break': {
         const back = this.breakReturn ?? firstUnfinished(course, this.store.get());

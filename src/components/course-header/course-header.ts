@@ -22,7 +22,9 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { locationDone, locationHash, locationLabel, locationState, progressText } from '../shared/labels.ts';
 import { courseHeaderStyles } from './course-header.styles.ts';
-import '../display-settings/display-settings.ts';
+
+/** The display panel loads when first opened (the app also fetches it at the learner's first interaction). */
+export const loadDisplayPanel = () => import('../display-settings/display-settings.ts');
 
 @customElement('course-header')
 export class CourseHeader extends LitElement {
@@ -71,9 +73,18 @@ export class CourseHeader extends LitElement {
     this.displayOpen = false;
   }
 
-  private handleDisplayToggle(): void {
-    this.displayOpen = !this.displayOpen;
+  private async handleDisplayToggle(): Promise<void> {
     this.menuOpen = false;
+    if (!this.displayOpen) {
+      try {
+        await loadDisplayPanel();
+      } catch (err) {
+        // Offline mid-course: the settings already chosen stay applied; the panel cannot open.
+        console.error(err);
+        return;
+      }
+    }
+    this.displayOpen = !this.displayOpen;
   }
 
   private readonly handleDocumentKeydown = (e: KeyboardEvent): void => {

@@ -12,13 +12,7 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { displaySettingsStyles } from './display-settings.styles.ts';
 
-export type DisplayChangeEvent = CustomEvent<DisplaySettings>;
-
-declare global {
-  interface HTMLElementEventMap {
-    'display-change': DisplayChangeEvent;
-  }
-}
+export { applyDisplay, type DisplayChangeEvent } from './apply-display.ts';
 
 type Key = keyof DisplaySettings;
 
@@ -50,15 +44,6 @@ const GROUPS: { key: Key; legend: string; options: { value: string; label: strin
     ],
   },
 ];
-
-/** Set the page's attributes that src/styles/global.css reads (the one place settings take effect). */
-export function applyDisplay(root: HTMLElement, d: DisplaySettings | undefined): void {
-  const s = d ?? DEFAULT_DISPLAY;
-  const set = (name: string, value: string, dflt: string) => (value === dflt ? root.removeAttribute(name) : root.setAttribute(name, value));
-  set('data-text-size', s.textSize, 'standard');
-  set('data-line-spacing', s.lineSpacing, 'standard');
-  set('data-theme', s.theme, 'auto');
-}
 
 @customElement('display-settings')
 export class DisplaySettingsPanel extends LitElement {
