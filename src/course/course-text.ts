@@ -11,10 +11,17 @@
  */
 import type { Choice, Course, GlossaryEntry, Lesson, Question, Quiz } from './types.ts';
 
-/** A choice's words (the outline keeps its id). */
-type ChoiceText = Omit<Choice, 'id'>;
+/*
+ * The text chunk is positional (the i-th entry belongs to the outline's i-th lesson, question or
+ * choice: the ids are in the outline already), and it leaves out a plain-text copy that equals its
+ * HTML (most option labels): both zip and first view are measured, and repeats across two files
+ * are not compressed away.
+ */
 
-/** A question's words; its choices' words by position (the outline keeps their ids, in the same order). */
+/** A choice's words: its HTML, its plain text when that is not the HTML itself, its feedback. */
+type ChoiceText = [html: string, text: string | null, feedbackHtml?: string];
+
+/** A question's words: its fields but the outline's (a prompt that is its plain text is left out), and its choices'. */
 interface QuestionText {
   fields: Partial<Question>;
   options?: ChoiceText[];
@@ -23,77 +30,96 @@ interface QuestionText {
 }
 
 export interface CourseText {
-  /** Each lesson's body and notes, and its "In brief" points' words by position (the outline keeps their sources). */
-  lessons: Record<string, Pick<Lesson, 'html' | 'footnotes'> & { brief?: string[] }>;
-  quizzes: Record<string, { introHtml: string; questions: Record<string, QuestionText> }>;
-  glossary: GlossaryEntry[];
+  /** Each lesson's body and notes, and its "In brief" points' HTML (the outline keeps their sources). */
+  lessons: (Pick<Lesson, 'html' | 'footnotes'> & { brief?: string[] })[];
+  quizzes: { introHtml: string; questions: QuestionText[] }[];
+  /** Each term's other spellings, definition, and definition as text when that is not the HTML itself. */
+  glossary: [aliases: string[], definitionHtml: string, definitionText: string | null][];
 }
+
+/**
+ * The plain text of HTML that has no markup and no character references: itself, white space
+ * collapsed (the build's htmlToText gives the same). null: the HTML needs its own text.
+ */
+function textOfPlainHtml(html: string): string | null {
+  return /[<&]/.test(html) ? null : html.replace(/\s+/g, ' ').trim();
+}
+
+/** `text`, or null where the browser can make it from `html` (textOfPlainHtml). */
+const textUnlessPlain = (html: string, text: string) => (textOfPlainHtml(html) === text ? null : text);
 
 /** What the outline keeps of a question: enough to draw, score, store and report an attempt. */
 const QUESTION_OUTLINE = new Set(['id', 'type', 'weight', 'correct', 'promptText', 'options', 'items', 'targets']);
 const CHOICE_LISTS = ['options', 'items', 'targets'] as const;
+type ChoiceLists = Partial<Record<(typeof CHOICE_LISTS)[number], Choice[]>>;
 
 function splitQuestion(q: Question): { outline: Question; text: QuestionText } {
   const outline: Record<string, unknown> = {};
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(q)) (QUESTION_OUTLINE.has(key) ? outline : fields)[key] = value;
+  if (fields.promptHtml === q.promptText) delete fields.promptHtml;
   const text: QuestionText = { fields: fields as Partial<Question> };
   for (const list of CHOICE_LISTS) {
-    const choices = (q as Partial<Record<(typeof CHOICE_LISTS)[number], Choice[]>>)[list];
+    const choices = (q as ChoiceLists)[list];
     if (!choices) continue;
-    outline[list] = choices.map((c) => ({ id: c.id, html: '', text: '' }));
-    text[list] = choices.map(({ id: _id, ...words }) => words);
+    // Until the text arrives a choice is its id (nothing shows choices before then).
+    outline[list] = choices.map((c) => ({ id: c.id }));
+    text[list] = choices.map((c): ChoiceText => {
+      const words: ChoiceText = [c.html, textUnlessPlain(c.html, c.text)];
+      if (c.feedbackHtml !== undefined) words.push(c.feedbackHtml);
+      return words;
+    });
   }
   return { outline: outline as unknown as Question, text };
 }
 
 /** Build time: the course's shape (the first view's data) and its text (the later chunk). */
 export function splitCourse(course: Course): { outline: Course; text: CourseText } {
-  const text: CourseText = { lessons: {}, quizzes: {}, glossary: course.glossary ?? [] };
-  const lessons = course.lessons.map((l) => {
-    text.lessons[l.id] = { html: l.html, footnotes: l.footnotes, ...(l.brief ? { brief: l.brief.map((p) => p.html) } : {}) };
+  const text: CourseText = { lessons: [], quizzes: [], glossary: [] };
+  const lessons = course.lessons.map((l): Lesson => {
+    text.lessons.push({ html: l.html, footnotes: l.footnotes, ...(l.brief ? { brief: l.brief.map((p) => p.html) } : {}) });
     // The start page tells whether lessons have "In brief" points; their words come with the text.
     return { ...l, html: '', footnotes: [], ...(l.brief ? { brief: l.brief.map((p) => ({ ...p, html: '' })) } : {}) };
   });
   const quizzes = course.quizzes.map((quiz): Quiz => {
-    const questions: Record<string, QuestionText> = {};
-    const outlineQuestions = quiz.questions.map((q) => {
-      const split = splitQuestion(q);
-      questions[q.id] = split.text;
-      return split.outline;
-    });
-    text.quizzes[quiz.id] = { introHtml: quiz.introHtml, questions };
-    return { ...quiz, introHtml: '', questions: outlineQuestions };
+    const questions = quiz.questions.map(splitQuestion);
+    text.quizzes.push({ introHtml: quiz.introHtml, questions: questions.map((q) => q.text) });
+    return { ...quiz, introHtml: '', questions: questions.map((q) => q.outline) };
   });
   // The start page and the outline name the terms; their definitions come with the text.
-  const glossary = course.glossary?.map((g) => ({ ...g, aliases: [], definitionHtml: '', definitionText: '' }));
+  const glossary = course.glossary?.map((g): GlossaryEntry => {
+    text.glossary.push([g.aliases, g.definitionHtml, textUnlessPlain(g.definitionHtml, g.definitionText)]);
+    return { ...g, aliases: [], definitionHtml: '', definitionText: '' };
+  });
   return { outline: { ...course, lessons, quizzes, ...(glossary ? { glossary } : {}) }, text };
 }
 
 /** Browser: put the text into the outline's objects (in place: every view holds the same course). */
 export function mergeCourseText(course: Course, text: CourseText): void {
-  for (const lesson of course.lessons) {
-    const words = text.lessons[lesson.id];
-    if (!words) continue;
+  course.lessons.forEach((lesson, i) => {
+    const words = text.lessons[i];
     lesson.html = words.html;
     lesson.footnotes = words.footnotes;
-    lesson.brief?.forEach((p, i) => (p.html = words.brief?.[i] ?? p.html));
-  }
-  for (const quiz of course.quizzes) {
-    const words = text.quizzes[quiz.id];
-    if (!words) continue;
+    lesson.brief?.forEach((p, j) => (p.html = words.brief?.[j] ?? p.html));
+  });
+  course.quizzes.forEach((quiz, i) => {
+    const words = text.quizzes[i];
     quiz.introHtml = words.introHtml;
-    for (const q of quiz.questions) {
-      const t = words.questions[q.id];
-      if (!t) continue;
-      Object.assign(q, t.fields);
+    quiz.questions.forEach((q, j) => {
+      const t = words.questions[j];
+      Object.assign(q, { promptHtml: q.promptText }, t.fields);
       for (const list of CHOICE_LISTS) {
-        const choices = (q as Partial<Record<(typeof CHOICE_LISTS)[number], Choice[]>>)[list];
-        choices?.forEach((c, i) => Object.assign(c, t[list]?.[i]));
+        (q as ChoiceLists)[list]?.forEach((c, k) => {
+          const [html, plain, feedbackHtml] = t[list]![k];
+          Object.assign(c, { html, text: plain ?? textOfPlainHtml(html) }, feedbackHtml !== undefined ? { feedbackHtml } : {});
+        });
       }
-    }
-  }
-  if (course.glossary) course.glossary.splice(0, course.glossary.length, ...text.glossary);
+    });
+  });
+  course.glossary?.forEach((g, i) => {
+    const [aliases, definitionHtml, definitionText] = text.glossary[i];
+    Object.assign(g, { aliases, definitionHtml, definitionText: definitionText ?? textOfPlainHtml(definitionHtml) });
+  });
 }
 
 let loading: Promise<void> | null = null;
