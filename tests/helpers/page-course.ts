@@ -11,14 +11,17 @@ import type { Course } from '../../src/course/types.ts';
 export const COURSE_TEXT_CHUNK = 'chunks/course-text.js';
 
 /**
- * A string, not a function: vitest rewrites `import()` in test code for Node, and this one must run
- * in the page. The page's own module map serves it, so the app later gets the same module.
+ * Made from a string: vitest rewrites `import()` in test code for Node, and this one must run in the
+ * page (Playwright sends a function's source). The page's own module map serves the chunk, so the
+ * app later gets the same module.
  */
-const READ = `async (el) => {
-  const outline = JSON.parse(JSON.stringify(el.course));
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (el: Element) => Promise<unknown>;
+const READ = new AsyncFunction(
+  'el',
+  `const outline = JSON.parse(JSON.stringify(el.course));
   const text = (await import(new URL(${JSON.stringify(COURSE_TEXT_CHUNK)}, document.baseURI).href)).default;
-  return { outline, text: JSON.parse(JSON.stringify(text)) };
-}`;
+  return { outline, text: JSON.parse(JSON.stringify(text)) };`,
+);
 
 /** `app`: the page's (or frame's) `course-app` element. */
 export async function courseIn(app: Locator): Promise<Course> {
