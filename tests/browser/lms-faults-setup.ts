@@ -6,10 +6,13 @@
  */
 import path from 'node:path';
 import { build } from 'esbuild';
+import { afterEach, beforeAll, expect } from 'vitest';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { Answer, Course, Question, Quiz } from '../../src/course/types.ts';
 import type { FaultConfig, LmsReport } from '../helpers/fault-lms.ts';
+import { useBrowserAndServer, type BrowserAndServer } from '../helpers/browser-and-server.ts';
 import { serve, type StaticServer } from '../helpers/static-server.ts';
+import { testDist } from '../helpers/test-dist.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -95,6 +98,57 @@ export async function launchCourse(context: BrowserContext, server: StaticServer
     notices: async () => (await course.locator('notice-banner li p.text').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()),
     closeCourse: () => page.evaluate(() => document.getElementById('course')?.remove()),
   };
+}
+
+export interface LmsSuite {
+  readonly env: BrowserAndServer;
+  /** The built course as the page has it, and its first quiz (set once the file's beforeAll has run). */
+  readonly course: Course;
+  readonly quiz: Quiz;
+  /** A new browser profile (empty localStorage) with its own LMS backend, closed after the test. */
+  fresh(): Promise<{ context: BrowserContext; backend: LmsBackend }>;
+}
+
+/**
+ * The frame an LMS fault test file shares: Chromium and the server with the LMS page (registered
+ * before the file's own hooks), the course read from a first launch (then handed to `ready`), fresh
+ * profiles per test.
+ */
+export function useLmsSuite(ready: (suite: LmsSuite) => void = () => {}): LmsSuite {
+  const env = useBrowserAndServer(() => serveWithLms(testDist()));
+  const contexts: BrowserContext[] = [];
+  const suite = {
+    env,
+    course: undefined as unknown as Course,
+    quiz: undefined as unknown as Quiz,
+    async fresh() {
+      const context = await env.browser.newContext();
+      contexts.push(context);
+      const backend = new LmsBackend();
+      await backend.attach(context);
+      return { context, backend };
+    },
+  };
+  beforeAll(async () => {
+    const { context } = await suite.fresh();
+    suite.course = await readCourse(await launchCourse(context, env.server, { version: '2004' }));
+    suite.quiz = suite.course.quizzes[0];
+    expect(suite.quiz).toBeDefined();
+    ready(suite);
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
+  return suite;
+}
+
+/** A notice as the learner sees it: warnings start with "Please note: ". */
+export const shown = (n: { level: string; text: string }) => (n.level === 'warning' ? `Please note: ${n.text}` : n.text);
+
+/** Every given answer of `quiz` is an interaction the LMS stored. */
+export function expectInteractions(stored: Record<string, string>, quiz: Quiz, given: Record<string, Answer>): void {
+  const ids = [...storedInteractions(stored).keys()];
+  for (const qid of Object.keys(given)) expect(ids, `interaction for ${qid}`).toContainEqual(expect.stringMatching(new RegExp(`^${quiz.id}\\.${qid}\\.\\d+$`)));
 }
 
 /** The compiled course, as the page has it. */
