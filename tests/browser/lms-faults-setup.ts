@@ -66,15 +66,24 @@ export class LmsBackend {
   }
 }
 
+/** Where the course is: the LMS page's iframe, or (cfg.popup) the window the LMS page opened. */
+export type CourseView = FrameLocator | Page;
+
 export interface Launch {
+  /** The LMS page (it holds the API). */
   page: Page;
-  course: FrameLocator;
+  course: CourseView;
+  /** The course's own window, when the LMS opened it as a popup; else null. */
+  popup: Page | null;
   report(): Promise<LmsReport>;
   /** What the course's progress store holds now. */
   answers(quizId: string): Promise<Record<string, Answer>>;
   /** The visible notices' text. */
   notices(): Promise<string[]>;
-  /** Close the course like a learner closing the window: its document is unloaded (pagehide). */
+  /**
+   * Close the course like a learner closing the window: its document is unloaded (pagehide). In a
+   * popup, its window is closed as by its close button (unload handlers run).
+   */
   closeCourse(): Promise<void>;
 }
 
@@ -84,11 +93,17 @@ export async function launchCourse(context: BrowserContext, server: StaticServer
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/lms.html?cfg=${encodeURIComponent(JSON.stringify(cfg))}`);
-  const course = page.frameLocator('#course');
+  let popup: Page | null = null;
+  if (cfg.popup) {
+    [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Enter' }).click()]);
+    popup.on('pageerror', (e) => errors.push(e.message));
+  }
+  const course: CourseView = popup ?? page.frameLocator('#course');
   await course.locator('course-app main h1').first().waitFor({ timeout: 20_000 });
   return {
     page,
     course,
+    popup,
     report: () => page.evaluate(() => (window as unknown as { lmsReport(): LmsReport }).lmsReport()),
     answers: (quizId) =>
       course.locator('course-app').evaluate((el, id) => {
@@ -96,7 +111,10 @@ export async function launchCourse(context: BrowserContext, server: StaticServer
         return JSON.parse(JSON.stringify(app.store.get().quizzes[id]?.answers ?? {}));
       }, quizId),
     notices: async () => (await course.locator('notice-banner li p.text').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()),
-    closeCourse: () => page.evaluate(() => document.getElementById('course')?.remove()),
+    closeCourse: async () => {
+      if (popup) await popup.close({ runBeforeUnload: true });
+      else await page.evaluate(() => document.getElementById('course')?.remove());
+    },
   };
 }
 
@@ -157,7 +175,7 @@ export function readCourse(launch: Launch): Promise<Course> {
 }
 
 /** Go somewhere through the course menu. */
-export async function goByMenu(course: FrameLocator, name: string): Promise<void> {
+export async function goByMenu(course: CourseView, name: string): Promise<void> {
   await course.getByRole('button', { name: 'Course menu' }).click();
   await course.getByRole('navigation', { name: 'Course menu' }).getByRole('link', { name: new RegExp(`^${escapeRe(name)}`) }).click();
 }
@@ -165,7 +183,7 @@ export async function goByMenu(course: FrameLocator, name: string): Promise<void
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The question on screen. */
-export async function currentQuestion(course: FrameLocator, quiz: Quiz): Promise<Question> {
+export async function currentQuestion(course: CourseView, quiz: Quiz): Promise<Question> {
   const id = await course.locator('quiz-view #question').evaluate((el) => (el as unknown as { question: { id: string } }).question.id);
   const q = quiz.questions.find((x) => x.id === id);
   if (!q) throw new Error(`Question ${id} is not in quiz ${quiz.id}`);
@@ -173,7 +191,7 @@ export async function currentQuestion(course: FrameLocator, quiz: Quiz): Promise
 }
 
 /** Answer the question on screen, by its visible labels (right or not), and submit it. */
-export async function answerAndSubmit(course: FrameLocator, quiz: Quiz, right: boolean): Promise<Question> {
+export async function answerAndSubmit(course: CourseView, quiz: Quiz, right: boolean): Promise<Question> {
   const q = await currentQuestion(course, quiz);
   const view = course.locator('quiz-view');
   switch (q.type) {
@@ -206,19 +224,19 @@ export async function answerAndSubmit(course: FrameLocator, quiz: Quiz, right: b
 }
 
 /** Open a quiz from the menu and start it: the first question shows. */
-export async function startQuiz(course: FrameLocator, quiz: Quiz): Promise<void> {
+export async function startQuiz(course: CourseView, quiz: Quiz): Promise<void> {
   await goByMenu(course, quiz.title);
   await course.getByRole('button', { name: 'Start the quiz' }).click();
   await course.locator('quiz-view #question').waitFor();
 }
 
-export async function nextQuestion(course: FrameLocator): Promise<void> {
+export async function nextQuestion(course: CourseView): Promise<void> {
   await course.locator('quiz-view').getByRole('button', { name: 'Next question' }).click();
   await course.locator('quiz-view #question').waitFor();
 }
 
 /** "Take a break", then "Save and exit" (Finish/Terminate). */
-export async function saveAndExit(course: FrameLocator): Promise<string> {
+export async function saveAndExit(course: CourseView): Promise<string> {
   await course.getByRole('button', { name: 'Take a break' }).click();
   await course.getByRole('button', { name: 'Save and exit' }).click();
   const message = course.locator('break-page .exit-message');

@@ -285,6 +285,23 @@ describe('the course window goes away', () => {
     expect((await again.course.locator('quiz-view #question .caption').textContent())?.trim()).toBe(caption);
   });
 
+  it('opened in a window of its own (the LMS page as opener, as Moodle\u2019s "new window"): API found, "close this window", closing it loses nothing', async () => {
+    const { context, backend } = await fresh();
+    const l = await launchCourse(context, env.server, { version: '1.2', masteryScore: 80, popup: true });
+    expect(l.popup, 'the course has a window of its own').not.toBeNull();
+    const given = await answerSome(l, 1);
+    expect(await saveAndExit(l.course)).toBe(`Your progress is saved. ${leaveWords('popup')}`);
+    expect(await l.notices()).toEqual(NO_NOTICES);
+    await l.closeCourse();
+    const r = await l.report();
+    expect(r.finishCount).toBe(1);
+    expect(r.violations).toEqual([]);
+    expectAnswersIn(backend.stored, given);
+    expectInteractions(backend.stored, quiz, given);
+    const { context: other } = await fresh();
+    await relaunchAndCheck(other, { version: '1.2', masteryScore: 80, stored: backend.stored, popup: true }, given);
+  });
+
   it('launched twice at once: each window finishes once, and the answers given in either window are kept', async () => {
     const { context, backend } = await fresh();
     const a = await launchCourse(context, env.server, { version: '2004' });
