@@ -68,8 +68,8 @@ export interface Dialect {
   readonly limits: { location: number; suspend: number };
   /** Status and score elements, each group sent in order; groups that would go below `floor` are left out. */
   status(status: CourseStatus, floor?: StatusFloor): Pair[][];
-  /** What the LMS records now, as the floor no status sent may go below. */
-  readFloor(get: (element: string) => string | null): StatusFloor;
+  /** What the LMS records now (the course's status, or objective n's), as the floor no status sent may go below. */
+  readFloor(get: (element: string) => string | null, objective?: number): StatusFloor;
   /**
    * True when the LMS has stored data to hand over (2004 answers error 403 for values never set).
    * `lookingBack`: a review or browse launch, which is given the learner's record when there is one.
@@ -78,8 +78,8 @@ export interface Dialect {
   /** `done`: completed and not failed, so the learner has no reason to come back within this attempt. */
   exit(done: boolean): string;
   sessionTime(ms: number): string;
-  /** Objective n; the id comes first, since it creates the objective. */
-  objective(n: number, objective: LessonObjective): Pair[];
+  /** Objective n; the id comes first, since it creates the objective. Statuses below `floor` are left out, as in status(). */
+  objective(n: number, objective: LessonObjective, floor?: StatusFloor): Pair[];
   /** Interaction n; id first, then type (other fields depend on it). */
   interaction(n: number, record: InteractionRecord): Pair[];
 }

@@ -131,6 +131,8 @@ class Tracker implements TrackingSession {
   private readonly storage: StorageLike | null;
   /** The LMS's status when the course started, raised by what it sent since: never sent lower. */
   private floor: StatusFloor = NO_FLOOR;
+  /** The same per lesson objective, by objective id (the LMS's index may differ from ours). */
+  private readonly objectiveFloors = new Map<string, StatusFloor>();
   /** Fingerprint of the suspend_data the LMS is known to hold (launch, then each confirmed commit). */
   private base = '';
   /** Progress came from this browser, not the LMS: send it at once. */
@@ -393,9 +395,13 @@ class Tracker implements TrackingSession {
     const count = Number.parseInt(conn.get(dialect.el.objectivesCount) ?? '', 10);
     if (Number.isInteger(count) && count >= 0) {
       const index = new Map<string, number>();
+      const get = (el: string) => conn.get(el);
       for (let n = 0; n < count; n++) {
         const id = conn.get(`cmi.objectives.${n}.id`);
-        if (id) index.set(id, n);
+        if (!id) continue;
+        index.set(id, n);
+        // Each objective's status as the LMS holds it (from another device, or before a reset).
+        this.objectiveFloors.set(id, raise(this.objectiveFloors.get(id) ?? NO_FLOOR, dialect.readFloor(get, n)));
       }
       let next = count;
       for (const lesson of this.course.lessons) if (!index.has(lesson.id)) index.set(lesson.id, next++);
@@ -502,9 +508,15 @@ class Tracker implements TrackingSession {
     if (this.objectiveIndex) {
       const index = this.objectiveIndex;
       const objectives = lessonObjectives(this.course, state)
-        .map((o) => ({ o, n: index.get(o.id) as number }))
+        .map((o) => {
+          const n = index.get(o.id) as number;
+          // As the course status: never below what the LMS held at launch or was sent since.
+          const floor = this.objectiveFloors.get(o.id) ?? NO_FLOOR;
+          this.objectiveFloors.set(o.id, raise(floor, o));
+          return { n, pairs: dialect.objective(n, o, floor) };
+        })
         .sort((a, b) => a.n - b.n) // a new objective index must follow the existing ones
-        .map(({ o, n }) => dialect.objective(n, o));
+        .map(({ pairs }) => pairs);
       this.send(conn, objectives);
     }
     this.sendInteractions(conn, dialect);

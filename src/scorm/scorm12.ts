@@ -10,7 +10,7 @@ import type { CourseStatus } from '../course/progress.ts';
 import type { Dialect, Pair } from './adapter.ts';
 import type { LessonObjective } from './cmi-mapping.ts';
 import { response12, type InteractionRecord } from './interactions.ts';
-import { completionBelow, floor12, NO_FLOOR, successBelow } from './status-floor.ts';
+import { completionBelow, floor12, NO_FLOOR, successBelow, type StatusFloor } from './status-floor.ts';
 import { clock12, decimal, timespan12 } from './time.ts';
 
 function lessonStatus(s: CourseStatus): string {
@@ -24,6 +24,19 @@ const score = (prefix: string, raw: number): Pair[] => [
   [`${prefix}.score.min`, '0'],
   [`${prefix}.score.max`, '100'],
 ];
+
+/**
+ * A status element (`cmi.core.lesson_status`, or `cmi.objectives.n.status` for a lesson) with the
+ * raw score that goes with it, or nothing when the status would go below the floor: one element
+ * carries both completion and success, so below in either, send neither (nor the score, from which
+ * Moodle would recompute the course status at LMSFinish). Score first: if the LMS rejects it, the
+ * status still agrees with what it holds.
+ */
+function statusGroup(prefix: string, element: string, status: string, raw: number | null, floor: StatusFloor): Pair[][] {
+  const meant = floor12(status);
+  if (completionBelow(meant, floor) || successBelow(meant, floor)) return [];
+  return [...(raw !== null ? [score(prefix, raw)] : []), [[element, status]]];
+}
 
 export const scorm12: Dialect = {
   version: '1.2',
@@ -54,27 +67,21 @@ export const scorm12: Dialect = {
 
   status(s, floor = NO_FLOOR) {
     const status = lessonStatus(s);
-    const groups: Pair[][] = [];
-    // One element carries both completion and success: below the floor in either, send neither (nor
-    // the score, from which Moodle would recompute the status at LMSFinish).
-    if (completionBelow(s, floor) || successBelow(s, floor)) return groups;
-    // Score first: if the LMS rejects it, the status below still agrees with what it holds.
-    if ((status === 'passed' || status === 'failed') && s.score !== null) groups.push(score('cmi.core', s.score));
-    groups.push([['cmi.core.lesson_status', status]]);
-    return groups;
+    const raw = status === 'passed' || status === 'failed' ? s.score : null;
+    return statusGroup('cmi.core', 'cmi.core.lesson_status', status, raw, floor);
   },
 
-  readFloor: (get) => floor12(get('cmi.core.lesson_status')),
+  readFloor: (get, objective) => floor12(get(objective === undefined ? 'cmi.core.lesson_status' : `cmi.objectives.${objective}.status`)),
   // 1.2 answers "" for values never set; only a first launch has nothing stored.
   hasData: (entry) => entry !== 'ab-initio',
 
   exit: (completed) => (completed ? '' : 'suspend'),
   sessionTime: timespan12,
 
-  objective(n, o: LessonObjective) {
+  objective(n, o: LessonObjective, floor = NO_FLOOR) {
     const p = `cmi.objectives.${n}`;
     const status = o.success !== 'unknown' ? o.success : o.completed ? 'completed' : 'incomplete';
-    return [[`${p}.id`, o.id], ...(o.score !== null ? score(p, o.score) : []), [`${p}.status`, status]];
+    return [[`${p}.id`, o.id], ...statusGroup(p, `${p}.status`, status, o.score, floor).flat()];
   },
 
   interaction(n, r: InteractionRecord) {

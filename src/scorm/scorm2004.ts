@@ -9,7 +9,7 @@
 import type { Dialect, Pair } from './adapter.ts';
 import type { LessonObjective } from './cmi-mapping.ts';
 import { description, response2004, type InteractionRecord } from './interactions.ts';
-import { completionBelow, floor2004, NO_FLOOR, successBelow } from './status-floor.ts';
+import { completionBelow, floor2004, NO_FLOOR, successBelow, type Standing, type StatusFloor } from './status-floor.ts';
 import { decimal, duration2004, timestamp2004 } from './time.ts';
 
 const score = (prefix: string, raw: number): Pair[] => [
@@ -18,6 +18,19 @@ const score = (prefix: string, raw: number): Pair[] => [
   [`${prefix}.score.min`, '0'],
   [`${prefix}.score.max`, '100'],
 ];
+
+/**
+ * Score, completion and success at `prefix` (`cmi`, or `cmi.objectives.n` for a lesson): a group
+ * that would go below the floor is left out (the score goes with the success status).
+ */
+function statusGroups(prefix: string, s: Standing & { score: number | null }, floor: StatusFloor): Pair[][] {
+  const groups: Pair[][] = [];
+  const successDown = successBelow(s, floor);
+  if (s.score !== null && !successDown) groups.push(score(prefix, s.score));
+  if (!completionBelow(s, floor)) groups.push([[`${prefix}.completion_status`, s.completed ? 'completed' : 'incomplete']]);
+  if (!successDown) groups.push([[`${prefix}.success_status`, s.success]]);
+  return groups;
+}
 
 export const scorm2004: Dialect = {
   version: '2004',
@@ -46,16 +59,12 @@ export const scorm2004: Dialect = {
   },
   limits: { location: 1000, suspend: 64000 },
 
-  status(s, floor = NO_FLOOR) {
-    const groups: Pair[][] = [];
-    const successDown = successBelow(s, floor);
-    if (s.score !== null && !successDown) groups.push(score('cmi', s.score));
-    if (!completionBelow(s, floor)) groups.push([['cmi.completion_status', s.completed ? 'completed' : 'incomplete']]);
-    if (!successDown) groups.push([['cmi.success_status', s.success]]);
-    return groups;
-  },
+  status: (s, floor = NO_FLOOR) => statusGroups('cmi', s, floor),
 
-  readFloor: (get) => floor2004(get('cmi.completion_status'), get('cmi.success_status')),
+  readFloor(get, objective) {
+    const p = objective === undefined ? 'cmi' : `cmi.objectives.${objective}`;
+    return floor2004(get(`${p}.completion_status`), get(`${p}.success_status`));
+  },
   // Only a resumed attempt has a location and suspend_data: reading them otherwise is error 403
   // ("not initialized"), which the LMS logs on every first launch.
   hasData: (entry, lookingBack) => entry === 'resume' || (lookingBack && entry === ''),
@@ -63,15 +72,13 @@ export const scorm2004: Dialect = {
   exit: (completed) => (completed ? 'normal' : 'suspend'),
   sessionTime: duration2004,
 
-  objective(n, o: LessonObjective) {
+  objective(n, o: LessonObjective, floor = NO_FLOOR) {
     const p = `cmi.objectives.${n}`;
     return [
       [`${p}.id`, o.id],
       // The Objectives report then names the lesson, not only its id (SPM: 250 characters).
       ...(o.title ? [[`${p}.description`, description(o.title)] as Pair] : []),
-      ...(o.score !== null ? score(p, o.score) : []),
-      [`${p}.completion_status`, o.completed ? 'completed' : 'incomplete'],
-      [`${p}.success_status`, o.success],
+      ...statusGroups(p, o, floor).flat(),
     ];
   },
 

@@ -9,67 +9,29 @@
  *    the learner sees their record, and every stored value stays as it was;
  * 3. "Save and exit" inside the LMS's frame points to the LMS's own exit, not to a window to close.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { testDist } from '../helpers/test-dist.ts';
+import { describe, expect, it } from 'vitest';
 import type { FaultConfig } from '../helpers/fault-lms.ts';
 import type { Answer, Course, Question, Quiz } from '../../src/course/types.ts';
 import { decodeSuspend, encodeSuspend } from '../../src/scorm/suspend-codec.ts';
 import { ProgressStore } from '../../src/course/progress.ts';
 import { NOTICES } from '../../src/scorm/notices.ts';
 import { leaveWords } from '../../src/components/shared/exit.ts';
-import {
-  LmsBackend,
-  answerAndSubmit,
-  goByMenu,
-  launchCourse,
-  nextQuestion,
-  readCourse,
-  saveAndExit,
-  serveWithLms,
-  startQuiz,
-  storedInteractions,
-  type Launch,
-} from './lms-faults-setup.ts';
+import { answerAndSubmit, expectInteractions, goByMenu, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch } from './lms-faults-setup.ts';
 
-const env = useBrowserAndServer(() => serveWithLms(testDist()));
 let course: Course;
 let quiz: Quiz;
-const contexts: BrowserContext[] = [];
-/** Moodle's Commit is a synchronous request: the page waits for it. */
-const MOODLE = { slowCommitMs: 300 } as const;
-
-beforeAll(async () => {
-  const { context } = await fresh();
-  course = await readCourse(await launchCourse(context, env.server, { version: '2004' }));
-  quiz = course.quizzes[0];
+const { env, fresh } = useLmsSuite((suite) => {
+  ({ course, quiz } = suite);
   expect(quiz.questions.length).toBeGreaterThanOrEqual(3);
 });
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-async function fresh(): Promise<{ context: BrowserContext; backend: LmsBackend }> {
-  const context = await env.browser.newContext();
-  contexts.push(context);
-  const backend = new LmsBackend();
-  await backend.attach(context);
-  return { context, backend };
-}
-
-const shown = (n: { level: string; text: string }) => (n.level === 'warning' ? `Please note: ${n.text}` : n.text);
+/** Moodle's Commit is a synchronous request: the page waits for it. */
+const MOODLE = { slowCommitMs: 300 } as const;
 
 function answersIn(stored: Record<string, string>): Record<string, Answer> | null {
   const d = decodeSuspend(course, stored['cmi.suspend_data'] ?? '');
   return d.ok ? d.state.quizzes[quiz.id].answers : null;
 }
 
-function expectInteractions(stored: Record<string, string>, given: Record<string, Answer>): void {
-  const ids = [...storedInteractions(stored).keys()];
-  for (const qid of Object.keys(given)) expect(ids, `interaction for ${qid}`).toContainEqual(expect.stringMatching(new RegExp(`^${quiz.id}\\.${qid}\\.\\d+$`)));
-}
 
 async function answerThree(l: Launch): Promise<Record<string, Answer>> {
   await startQuiz(l.course, quiz);
@@ -82,21 +44,8 @@ async function answerThree(l: Launch): Promise<Record<string, Answer>> {
   return given;
 }
 
-/** The right answer to a question, as the store records it. */
-function rightAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', value: q.correct };
-    case 'multiple':
-      return { type: 'multiple', value: q.correct };
-    case 'truefalse':
-      return { type: 'truefalse', value: q.correct };
-    case 'matching':
-      return { type: 'matching', value: q.correct };
-    case 'ordering':
-      return { type: 'ordering', value: q.correct };
-  }
-}
+/** The right answer to a question, as the store records it (each type's answer holds what its `correct` holds). */
+const rightAnswer = (q: Question) => ({ type: q.type, value: q.correct }) as Answer;
 
 /** What Moodle holds for a learner who finished and passed the course (44 s in all). */
 function finishedRecord(version: '1.2' | '2004'): Record<string, string> {
@@ -146,7 +95,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against the Moodle-like test L
     expect(r.finishCount).toBe(1);
     expect(r.commits.at(-1)).toEqual({ kind: 'finish', ok: false }); // the beacon was lost
     expect(r.violations).toEqual([]);
-    expectInteractions(backend.stored, given);
+    expectInteractions(backend.stored, quiz, given);
     // Another device: the LMS alone resumes at the same question with every answer.
     const { context: other } = await fresh();
     const again = await launchCourse(other, env.server, { ...cfg, finishLost: false, stored: backend.stored });
@@ -172,7 +121,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against the Moodle-like test L
     expect(await again.answers(quiz.id)).toEqual(given);
     expect(await again.notices()).toEqual([shown(NOTICES.restoredFromBrowser)]);
     await expect.poll(() => answersIn(backend.stored)).toEqual(given); // committed at once
-    expectInteractions(backend.stored, given);
+    expectInteractions(backend.stored, quiz, given);
     expect((await again.report()).violations).toEqual([]);
   });
 

@@ -6,11 +6,14 @@
  */
 import path from 'node:path';
 import { build } from 'esbuild';
+import { afterEach, beforeAll, expect } from 'vitest';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { Answer, Course, Question, Quiz } from '../../src/course/types.ts';
 import type { FaultConfig, LmsReport } from '../helpers/fault-lms.ts';
+import { useBrowserAndServer, type BrowserAndServer } from '../helpers/browser-and-server.ts';
 import { serve, type StaticServer } from '../helpers/static-server.ts';
 import { courseIn } from '../helpers/page-course.ts';
+import { testDist } from '../helpers/test-dist.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -64,15 +67,24 @@ export class LmsBackend {
   }
 }
 
+/** Where the course is: the LMS page's iframe, or (cfg.popup) the window the LMS page opened. */
+export type CourseView = FrameLocator | Page;
+
 export interface Launch {
+  /** The LMS page (it holds the API). */
   page: Page;
-  course: FrameLocator;
+  course: CourseView;
+  /** The course's own window, when the LMS opened it as a popup; else null. */
+  popup: Page | null;
   report(): Promise<LmsReport>;
   /** What the course's progress store holds now. */
   answers(quizId: string): Promise<Record<string, Answer>>;
   /** The visible notices' text. */
   notices(): Promise<string[]>;
-  /** Close the course like a learner closing the window: its document is unloaded (pagehide). */
+  /**
+   * Close the course like a learner closing the window: its document is unloaded (pagehide). In a
+   * popup, its window is closed as by its close button (unload handlers run).
+   */
   closeCourse(): Promise<void>;
 }
 
@@ -82,11 +94,17 @@ export async function launchCourse(context: BrowserContext, server: StaticServer
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/lms.html?cfg=${encodeURIComponent(JSON.stringify(cfg))}`);
-  const course = page.frameLocator('#course');
+  let popup: Page | null = null;
+  if (cfg.popup) {
+    [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Enter' }).click()]);
+    popup.on('pageerror', (e) => errors.push(e.message));
+  }
+  const course: CourseView = popup ?? page.frameLocator('#course');
   await course.locator('course-app main h1').first().waitFor({ timeout: 20_000 });
   return {
     page,
     course,
+    popup,
     report: () => page.evaluate(() => (window as unknown as { lmsReport(): LmsReport }).lmsReport()),
     answers: (quizId) =>
       course.locator('course-app').evaluate((el, id) => {
@@ -94,8 +112,62 @@ export async function launchCourse(context: BrowserContext, server: StaticServer
         return JSON.parse(JSON.stringify(app.store.get().quizzes[id]?.answers ?? {}));
       }, quizId),
     notices: async () => (await course.locator('notice-banner li p.text').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()),
-    closeCourse: () => page.evaluate(() => document.getElementById('course')?.remove()),
+    closeCourse: async () => {
+      if (popup) await popup.close({ runBeforeUnload: true });
+      else await page.evaluate(() => document.getElementById('course')?.remove());
+    },
   };
+}
+
+export interface LmsSuite {
+  readonly env: BrowserAndServer;
+  /** The built course as the page has it, and its first quiz (set once the file's beforeAll has run). */
+  readonly course: Course;
+  readonly quiz: Quiz;
+  /** A new browser profile (empty localStorage) with its own LMS backend, closed after the test. */
+  fresh(): Promise<{ context: BrowserContext; backend: LmsBackend }>;
+}
+
+/**
+ * The frame an LMS fault test file shares: Chromium and the server with the LMS page (registered
+ * before the file's own hooks), the course read from a first launch (then handed to `ready`), fresh
+ * profiles per test.
+ */
+export function useLmsSuite(ready: (suite: LmsSuite) => void = () => {}): LmsSuite {
+  const env = useBrowserAndServer(() => serveWithLms(testDist()));
+  const contexts: BrowserContext[] = [];
+  const suite = {
+    env,
+    course: undefined as unknown as Course,
+    quiz: undefined as unknown as Quiz,
+    async fresh() {
+      const context = await env.browser.newContext();
+      contexts.push(context);
+      const backend = new LmsBackend();
+      await backend.attach(context);
+      return { context, backend };
+    },
+  };
+  beforeAll(async () => {
+    const { context } = await suite.fresh();
+    suite.course = await readCourse(await launchCourse(context, env.server, { version: '2004' }));
+    suite.quiz = suite.course.quizzes[0];
+    expect(suite.quiz).toBeDefined();
+    ready(suite);
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
+  return suite;
+}
+
+/** A notice as the learner sees it: warnings start with "Please note: ". */
+export const shown = (n: { level: string; text: string }) => (n.level === 'warning' ? `Please note: ${n.text}` : n.text);
+
+/** Every given answer of `quiz` is an interaction the LMS stored. */
+export function expectInteractions(stored: Record<string, string>, quiz: Quiz, given: Record<string, Answer>): void {
+  const ids = [...storedInteractions(stored).keys()];
+  for (const qid of Object.keys(given)) expect(ids, `interaction for ${qid}`).toContainEqual(expect.stringMatching(new RegExp(`^${quiz.id}\\.${qid}\\.\\d+$`)));
 }
 
 /** The compiled course, as the page has it. */
@@ -104,7 +176,7 @@ export function readCourse(launch: Launch): Promise<Course> {
 }
 
 /** Go somewhere through the course menu. */
-export async function goByMenu(course: FrameLocator, name: string): Promise<void> {
+export async function goByMenu(course: CourseView, name: string): Promise<void> {
   await course.getByRole('button', { name: 'Course menu' }).click();
   await course.getByRole('navigation', { name: 'Course menu' }).getByRole('link', { name: new RegExp(`^${escapeRe(name)}`) }).click();
 }
@@ -112,7 +184,7 @@ export async function goByMenu(course: FrameLocator, name: string): Promise<void
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The question on screen. */
-export async function currentQuestion(course: FrameLocator, quiz: Quiz): Promise<Question> {
+export async function currentQuestion(course: CourseView, quiz: Quiz): Promise<Question> {
   const id = await course.locator('quiz-view #question').evaluate((el) => (el as unknown as { question: { id: string } }).question.id);
   const q = quiz.questions.find((x) => x.id === id);
   if (!q) throw new Error(`Question ${id} is not in quiz ${quiz.id}`);
@@ -120,7 +192,7 @@ export async function currentQuestion(course: FrameLocator, quiz: Quiz): Promise
 }
 
 /** Answer the question on screen, by its visible labels (right or not), and submit it. */
-export async function answerAndSubmit(course: FrameLocator, quiz: Quiz, right: boolean): Promise<Question> {
+export async function answerAndSubmit(course: CourseView, quiz: Quiz, right: boolean): Promise<Question> {
   const q = await currentQuestion(course, quiz);
   const view = course.locator('quiz-view');
   switch (q.type) {
@@ -153,19 +225,19 @@ export async function answerAndSubmit(course: FrameLocator, quiz: Quiz, right: b
 }
 
 /** Open a quiz from the menu and start it: the first question shows. */
-export async function startQuiz(course: FrameLocator, quiz: Quiz): Promise<void> {
+export async function startQuiz(course: CourseView, quiz: Quiz): Promise<void> {
   await goByMenu(course, quiz.title);
   await course.getByRole('button', { name: 'Start the quiz' }).click();
   await course.locator('quiz-view #question').waitFor();
 }
 
-export async function nextQuestion(course: FrameLocator): Promise<void> {
+export async function nextQuestion(course: CourseView): Promise<void> {
   await course.locator('quiz-view').getByRole('button', { name: 'Next question' }).click();
   await course.locator('quiz-view #question').waitFor();
 }
 
 /** "Take a break", then "Save and exit" (Finish/Terminate). */
-export async function saveAndExit(course: FrameLocator): Promise<string> {
+export async function saveAndExit(course: CourseView): Promise<string> {
   await course.getByRole('button', { name: 'Take a break' }).click();
   await course.getByRole('button', { name: 'Save and exit' }).click();
   const message = course.locator('break-page .exit-message');

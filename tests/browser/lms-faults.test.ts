@@ -7,54 +7,19 @@
  * fault sequence, the LMS's stored data (decoded with the runtime's suspend_data codec, and its
  * interactions) plus a relaunch hold every answer the learner gave.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { testDist } from '../helpers/test-dist.ts';
 import type { FaultConfig } from '../helpers/fault-lms.ts';
 import type { Answer, Course, Quiz } from '../../src/course/types.ts';
 import { decodeSuspend, encodeSuspend } from '../../src/scorm/suspend-codec.ts';
 import { initialState } from '../../src/course/progress.ts';
 import { NOTICES } from '../../src/scorm/notices.ts';
 import { leaveWords } from '../../src/components/shared/exit.ts';
-import {
-  LmsBackend,
-  answerAndSubmit,
-  launchCourse,
-  nextQuestion,
-  readCourse,
-  saveAndExit,
-  serveWithLms,
-  startQuiz,
-  storedInteractions,
-  type Launch,
-} from './lms-faults-setup.ts';
+import { answerAndSubmit, expectInteractions, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch } from './lms-faults-setup.ts';
 
-const env = useBrowserAndServer(() => serveWithLms(testDist()));
 let course: Course;
 let quiz: Quiz;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  const { context } = await fresh();
-  const first = await launchCourse(context, env.server, { version: '2004' });
-  course = await readCourse(first);
-  quiz = course.quizzes[0];
-  expect(quiz).toBeDefined();
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-/** A new browser profile (empty localStorage) with its own LMS backend. */
-async function fresh(): Promise<{ context: BrowserContext; backend: LmsBackend }> {
-  const context = await env.browser.newContext();
-  contexts.push(context);
-  const backend = new LmsBackend();
-  await backend.attach(context);
-  return { context, backend };
-}
+const { env, fresh } = useLmsSuite((suite) => ({ course, quiz } = suite));
 
 /** Answer `n` questions of the first quiz (the first one right, the others not), keeping what the store recorded. */
 async function answerSome(l: Launch, n: number): Promise<Record<string, Answer>> {
@@ -76,11 +41,6 @@ function expectAnswersIn(stored: Record<string, string>, given: Record<string, A
   expect(decoded.state.quizzes[quiz.id].answers).toEqual(given);
 }
 
-/** Every given answer is an interaction the LMS stored. */
-function expectInteractions(stored: Record<string, string>, given: Record<string, Answer>): void {
-  const ids = [...storedInteractions(stored).keys()];
-  for (const qid of Object.keys(given)) expect(ids, `interaction for ${qid}`).toContainEqual(expect.stringMatching(new RegExp(`^${quiz.id}\\.${qid}\\.\\d+$`)));
-}
 
 /**
  * Relaunch with what the LMS stored: the learner is welcomed back, and the progress store (the one
@@ -111,8 +71,6 @@ async function lmsIdle(l: Launch): Promise<void> {
   throw new Error('The course kept calling the LMS.');
 }
 
-/** A notice as the learner sees it: warnings start with "Please note: ". */
-const shown = (n: { level: string; text: string }) => (n.level === 'warning' ? `Please note: ${n.text}` : n.text);
 
 describe('no fault (control)', () => {
   it('commits each answer, finishes once, and a relaunch continues with every answer', async () => {
@@ -126,7 +84,7 @@ describe('no fault (control)', () => {
     expect(r.finishCount).toBe(1);
     expect(r.violations).toEqual([]);
     expectAnswersIn(backend.stored, given);
-    expectInteractions(backend.stored, given);
+    expectInteractions(backend.stored, quiz, given);
     const { context: other } = await fresh();
     await relaunchAndCheck(other, { version: '2004', stored: backend.stored }, given);
   });
@@ -194,7 +152,7 @@ describe('the LMS refuses data', () => {
     await l.closeCourse();
     const r = await l.report();
     expect(r.finishCount).toBe(1);
-    expectInteractions(backend.stored, given);
+    expectInteractions(backend.stored, quiz, given);
     expect(backend.stored['cmi.suspend_data']).toBeUndefined();
     await l.page.close();
     // Same browser, the LMS fixed: the browser copy brings the answers back, and they reach the LMS.
@@ -245,7 +203,7 @@ describe('commits fail', () => {
     const r = await l.report();
     expect(r.finishCount).toBe(1);
     expectAnswersIn(backend.stored, given);
-    expectInteractions(backend.stored, given);
+    expectInteractions(backend.stored, quiz, given);
   });
 
   it('Commit and Finish fail for good: the learner is told the truth, and the next launch here brings every answer to the LMS', async () => {
@@ -302,7 +260,7 @@ describe('a slow LMS', () => {
     expect(r.finishCount).toBe(1);
     expect(r.timeline.filter((t) => /Commit|Terminate/.test(t.fn)).every((t) => t.end - t.start >= 2400)).toBe(true);
     expectAnswersIn(backend.stored, given);
-    expectInteractions(backend.stored, given);
+    expectInteractions(backend.stored, quiz, given);
   });
 });
 
@@ -319,12 +277,29 @@ describe('the course window goes away', () => {
     expect(r.violations).toEqual([]);
     expect(backend.stored['cmi.core.exit']).toBe('suspend');
     expectAnswersIn(backend.stored, given);
-    expectInteractions(backend.stored, given);
+    expectInteractions(backend.stored, quiz, given);
     const { context: other } = await fresh();
     const again = await relaunchAndCheck(other, { version: '1.2', masteryScore: 80, stored: backend.stored }, given);
     await again.course.getByRole('button', { name: 'Continue where you left off' }).click();
     await again.course.locator('quiz-view #question').waitFor();
     expect((await again.course.locator('quiz-view #question .caption').textContent())?.trim()).toBe(caption);
+  });
+
+  it('opened in a window of its own (the LMS page as opener, as Moodle\u2019s "new window"): API found, "close this window", closing it loses nothing', async () => {
+    const { context, backend } = await fresh();
+    const l = await launchCourse(context, env.server, { version: '1.2', masteryScore: 80, popup: true });
+    expect(l.popup, 'the course has a window of its own').not.toBeNull();
+    const given = await answerSome(l, 1);
+    expect(await saveAndExit(l.course)).toBe(`Your progress is saved. ${leaveWords('popup')}`);
+    expect(await l.notices()).toEqual(NO_NOTICES);
+    await l.closeCourse();
+    const r = await l.report();
+    expect(r.finishCount).toBe(1);
+    expect(r.violations).toEqual([]);
+    expectAnswersIn(backend.stored, given);
+    expectInteractions(backend.stored, quiz, given);
+    const { context: other } = await fresh();
+    await relaunchAndCheck(other, { version: '1.2', masteryScore: 80, stored: backend.stored, popup: true }, given);
   });
 
   it('launched twice at once: each window finishes once, and the answers given in either window are kept', async () => {

@@ -7,7 +7,9 @@
  *
  * Bundled by esbuild into the parent page of the course (tests/browser/lms-faults-setup.ts):
  * the page reads its configuration from `?cfg=<JSON>`, publishes `window.API` or
- * `window.API_1484_11`, then opens the course (`cfg.course`, default /index.html) in an iframe.
+ * `window.API_1484_11`, then opens the course (`cfg.course`, default /index.html) in an iframe, or,
+ * with `cfg.popup`, shows an "Enter" button that opens it in a window of its own (`window.open`, as
+ * Moodle's "new window" display does), where the course finds the API through `window.opener`.
  * After each successful Commit/Finish it sends what the LMS keeps to `window.lmsSync` (a Playwright
  * binding), so the test holds the LMS's stored data even after the page is gone.
  * A browser module: no Node-only imports.
@@ -151,7 +153,7 @@ export class FaultLms {
   }
 }
 
-/** The parent page: read the configuration, publish the API, open the course in an iframe. */
+/** The parent page: read the configuration, publish the API, open the course in an iframe or a popup. */
 export function installParent(win: Window & Record<string, unknown>): void {
   const raw = new URLSearchParams(win.location.search).get('cfg');
   const cfg: FaultConfig = raw ? JSON.parse(raw) : { version: '2004' };
@@ -159,11 +161,24 @@ export function installParent(win: Window & Record<string, unknown>): void {
   win.faultLms = fault;
   win.lmsReport = () => fault.report();
   if (!cfg.noApi) win[cfg.version === '1.2' ? 'API' : 'API_1484_11'] = fault.api;
+  const src = cfg.course ?? '/index.html';
   const open = () => {
+    if (cfg.popup) {
+      // The activity page's "Enter" opens the course in a new window (a click, so no popup blocker
+      // stops it); this page stays open behind it and keeps the API.
+      const enter = win.document.createElement('button');
+      enter.type = 'button';
+      enter.textContent = 'Enter';
+      enter.addEventListener('click', () => {
+        win.coursePopup = win.open(src, 'scorm_course', 'popup,width=1024,height=768');
+      });
+      win.document.body.append(enter);
+      return;
+    }
     const frame = win.document.createElement('iframe');
     frame.id = 'course';
     frame.title = 'Course';
-    frame.src = cfg.course ?? '/index.html';
+    frame.src = src;
     frame.style.cssText = 'width: 100%; height: 90vh; border: 0';
     win.document.body.append(frame);
   };

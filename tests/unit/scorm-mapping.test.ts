@@ -133,6 +133,24 @@ describe('objectives', () => {
     });
     expect(scorm2004.objective(4, o1)[0]).toEqual(['cmi.objectives.4.id', '01_background']);
   });
+
+  it('below the floor the LMS holds, a status is left out (the score with the success status), as for the course', () => {
+    const failedUnread = { id: '01_background', title: 'T', completed: false, success: 'failed', score: 60 } as const;
+    const keys = (pairs: readonly (readonly [string, string])[]) => pairs.map(([k]) => k.replace('cmi.objectives.3.', ''));
+    const held12 = (status: string) => scorm12.readFloor((el) => (el === 'cmi.objectives.3.status' ? status : null), 3);
+    const held2004 = (c: string, s: string) =>
+      scorm2004.readFloor((el) => ({ 'cmi.objectives.3.completion_status': c, 'cmi.objectives.3.success_status': s })[el] ?? null, 3);
+    // 1.2: one element for both; `failed` says completed too, so over `completed` it is sent, over `passed` not.
+    expect(keys(scorm12.objective(3, failedUnread, held12('completed')))).toEqual(['id', 'score.raw', 'score.min', 'score.max', 'status']);
+    expect(keys(scorm12.objective(3, failedUnread, held12('passed')))).toEqual(['id']);
+    expect(keys(scorm12.objective(3, { ...failedUnread, success: 'unknown', score: null }, held12('failed')))).toEqual(['id']);
+    // 2004: completion and success apart.
+    expect(keys(scorm2004.objective(3, failedUnread, held2004('completed', 'unknown')))).toEqual([
+      'id', 'description', 'score.scaled', 'score.raw', 'score.min', 'score.max', 'success_status',
+    ]);
+    expect(keys(scorm2004.objective(3, failedUnread, held2004('completed', 'passed')))).toEqual(['id', 'description']);
+    expect(keys(scorm2004.objective(3, failedUnread, held2004('incomplete', 'failed')))).toEqual(scorm2004.objective(3, failedUnread).map(([k]) => k.replace('cmi.objectives.3.', '')));
+  });
 });
 
 describe('interactions', () => {

@@ -84,6 +84,10 @@ const INTERACTIONS = [
   },
   { id: 'quiz_discussion.q_steps.1', type: 'sequencing', r12: 'trust,self_esteem,control,helping', c12: 'self_esteem,trust,control,helping', ok: false },
 ];
+/** The values expected of each of INTERACTIONS at its index n, as `cmi.interactions.n.<field>`. */
+function expectedInteractions(fields: (x: (typeof INTERACTIONS)[number], n: number) => Record<string, string>): Record<string, string> {
+  return Object.fromEntries(INTERACTIONS.flatMap((x, n) => Object.entries(fields(x, n)).map(([k, v]) => [`cmi.interactions.${n}.${k}`, v])));
+}
 const to2004 = (r: string, type: string) => (type === 'true-false' ? (r === 't' ? 'true' : 'false') : r.replace(/,/g, '[,]').replace(type === 'matching' ? /\./g : /$^/, '[.]'));
 
 async function fullRun(version: Version): Promise<{ lms: StrictLms; h: Harness }> {
@@ -150,20 +154,16 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
         'cmi.objectives.1.score.max': '100',
         'cmi.objectives.1.status': 'passed',
       });
-      const expected: Record<string, string> = {};
-      INTERACTIONS.forEach((x, n) => {
-        const p = `cmi.interactions.${n}`;
-        Object.assign(expected, {
-          [`${p}.id`]: x.id,
-          [`${p}.type`]: x.type,
-          [`${p}.time`]: clockAt(ANSWER_AT[n]),
-          [`${p}.weighting`]: '1',
-          [`${p}.student_response`]: x.r12,
-          [`${p}.correct_responses.0.pattern`]: x.c12,
-          [`${p}.result`]: x.ok ? 'correct' : 'wrong',
-          [`${p}.latency`]: `0000:00:${String(LATENCY[n]).padStart(2, '0')}.00`,
-        });
-      });
+      const expected = expectedInteractions((x, n) => ({
+        id: x.id,
+        type: x.type,
+        time: clockAt(ANSWER_AT[n]),
+        weighting: '1',
+        student_response: x.r12,
+        'correct_responses.0.pattern': x.c12,
+        result: x.ok ? 'correct' : 'wrong',
+        latency: `0000:00:${String(LATENCY[n]).padStart(2, '0')}.00`,
+      }));
       expect(pick(values, Object.keys(values).filter((k) => k.startsWith('cmi.interactions.')))).toEqual(expected);
     } else {
       expect(
@@ -199,21 +199,17 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
       });
       const prompts = [...course.quizzes[0].questions.map((q) => q.promptText), ...course.quizzes[1].questions.map((q) => q.promptText)];
       const promptOf = ['q_model', 'q_levels', 'q_linear', 'q_model', 'q_levels', 'q_roles', 'q_steps'].map((id) => prompts[['q_model', 'q_levels', 'q_linear', 'q_roles', 'q_steps'].indexOf(id)]);
-      const expected: Record<string, string> = {};
-      INTERACTIONS.forEach((x, n) => {
-        const p = `cmi.interactions.${n}`;
-        Object.assign(expected, {
-          [`${p}.id`]: x.id,
-          [`${p}.type`]: x.type,
-          [`${p}.timestamp`]: new Date(START + ANSWER_AT[n]).toISOString().replace(/(\.\d)\d\dZ$/, '$1Z'),
-          [`${p}.weighting`]: '1',
-          [`${p}.learner_response`]: to2004(x.r12, x.type),
-          [`${p}.correct_responses.0.pattern`]: to2004(x.c12, x.type),
-          [`${p}.result`]: x.ok ? 'correct' : 'incorrect',
-          [`${p}.latency`]: `PT${LATENCY[n]}S`,
-          [`${p}.description`]: promptOf[n],
-        });
-      });
+      const expected = expectedInteractions((x, n) => ({
+        id: x.id,
+        type: x.type,
+        timestamp: new Date(START + ANSWER_AT[n]).toISOString().replace(/(\.\d)\d\dZ$/, '$1Z'),
+        weighting: '1',
+        learner_response: to2004(x.r12, x.type),
+        'correct_responses.0.pattern': to2004(x.c12, x.type),
+        result: x.ok ? 'correct' : 'incorrect',
+        latency: `PT${LATENCY[n]}S`,
+        description: promptOf[n],
+      }));
       expect(pick(values, Object.keys(values).filter((k) => k.startsWith('cmi.interactions.')))).toEqual(expected);
       expect(lms.stored['cmi.success_status']).toBe('passed');
       expect(lms.stored['cmi.completion_status']).toBe('completed');
