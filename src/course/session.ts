@@ -32,6 +32,11 @@ export interface CourseSession {
    * nothing this visit does is sent to the LMS or kept as progress. Missing: true.
    */
   readonly recording?: boolean;
+  /**
+   * The learner's name as the LMS gives it, written first name first ("Last, First" turned round),
+   * for the printed record; '' when there is no LMS or it gives no name.
+   */
+  readonly learnerName?: string;
   /** The bookmark of an earlier session, when its progress was restored ("continue where you left off"). */
   readonly resumeLocation: Location | null;
   /** Notices to show now (e.g. "saved in this browser only"). */

@@ -61,6 +61,7 @@ export interface Dialect {
     exit: string;
     sessionTime: string;
     learnerId: string;
+    learnerName: string;
     objectivesCount: string;
     interactionsCount: string;
   };

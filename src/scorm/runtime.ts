@@ -23,6 +23,7 @@ import { findApi } from './api-discovery.ts';
 import { coreValues, lessonObjectives } from './cmi-mapping.ts';
 import { CommitScheduler } from './commit-scheduler.ts';
 import { buildInteraction, type InteractionRecord } from './interactions.ts';
+import { readableName } from './learner-name.ts';
 import { NOTICES, NoticeBoard } from './notices.ts';
 import { scorm12 } from './scorm12.ts';
 import { scorm2004 } from './scorm2004.ts';
@@ -100,6 +101,7 @@ class Tracker implements TrackingSession {
   readonly mode: CourseSession['mode'];
   /** False in review or browse mode and without credit: this visit sends nothing and keeps nothing. */
   readonly recording: boolean;
+  readonly learnerName: string;
   resumeLocation: Location | null = null;
   ended = false;
 
@@ -164,6 +166,7 @@ class Tracker implements TrackingSession {
     this.recording = lmsMode !== 'review' && lmsMode !== 'browse' && credit !== 'no-credit';
 
     const learner = conn && dialect ? (conn.get(dialect.el.learnerId) ?? '') : undefined;
+    this.learnerName = conn && dialect ? readableName(conn.get(dialect.el.learnerName)) : '';
     this.storage = storage;
     this.mirror = new LocalMirror(storage, storageKey(course.id, learner));
     if (!conn && !this.mirror.available) this.board.add(NOTICES.noStorage);

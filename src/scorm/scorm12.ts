@@ -60,6 +60,7 @@ export const scorm12: Dialect = {
     exit: 'cmi.core.exit',
     sessionTime: 'cmi.core.session_time',
     learnerId: 'cmi.core.student_id',
+    learnerName: 'cmi.core.student_name',
     objectivesCount: 'cmi.objectives._count',
     interactionsCount: 'cmi.interactions._count',
   },

@@ -54,6 +54,7 @@ export const scorm2004: Dialect = {
     exit: 'cmi.exit',
     sessionTime: 'cmi.session_time',
     learnerId: 'cmi.learner_id',
+    learnerName: 'cmi.learner_name',
     objectivesCount: 'cmi.objectives._count',
     interactionsCount: 'cmi.interactions._count',
   },

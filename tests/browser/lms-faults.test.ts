@@ -15,7 +15,7 @@ import { decodeSuspend, encodeSuspend } from '../../src/scorm/suspend-codec.ts';
 import { initialState } from '../../src/course/progress.ts';
 import { NOTICES } from '../../src/scorm/notices.ts';
 import { leaveWords } from '../../src/components/shared/exit.ts';
-import { answerAndSubmit, expectInteractions, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch } from './lms-faults-setup.ts';
+import { answerAndSubmit, expectInteractions, goByMenu, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch } from './lms-faults-setup.ts';
 
 let course: Course;
 let quiz: Quiz;
@@ -290,6 +290,11 @@ describe('the course window goes away', () => {
     const l = await launchCourse(context, env.server, { version: '1.2', masteryScore: 80, popup: true });
     expect(l.popup, 'the course has a window of its own').not.toBeNull();
     const given = await answerSome(l, 1);
+    // The printed record names the learner as the LMS gives it ("Learner, Test"), first name first.
+    await goByMenu(l.course, 'Finish');
+    await l.popup!.emulateMedia({ media: 'print' });
+    await expect.poll(() => l.course.locator('end-page .record-head').innerText()).toMatch(/Learner: Test Learner\b/);
+    await l.popup!.emulateMedia({ media: 'screen' });
     expect(await saveAndExit(l.course)).toBe(`Your progress is saved. ${leaveWords('popup')}`);
     expect(await l.notices()).toEqual(NO_NOTICES);
     await l.closeCourse();

@@ -362,6 +362,11 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: a full course run against the
     expect([...lms.violations, ...lms2.violations]).toEqual([]);
   });
 
+  it('reads the learner\u2019s name for the printed record, first name first (the LMS writes "Last, First")', async () => {
+    const h = await launch(course, { lms: new StrictLms({ version }) });
+    expect(h.session.learnerName).toBe('Test Learner');
+  });
+
   it('keeps a mirror of the latest progress in this browser, per learner', async () => {
     const lms = new StrictLms({ version, learnerId: 'student_42' });
     const h = await launch(course, { lms });
@@ -385,6 +390,7 @@ describe('standalone (no LMS)', () => {
   it('runs, says so calmly, and keeps progress in localStorage per course', async () => {
     const h = await launch(course, { version: 'auto' });
     expect(h.session.mode).toBe('standalone');
+    expect(h.session.learnerName).toBe('');
     expect(h.session.notices()).toEqual([NOTICES.standalone]);
     expect(h.session.notices()[0].level).toBe('info');
     journey(h);

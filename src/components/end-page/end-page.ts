@@ -3,8 +3,9 @@
  * and where, "Save and exit", and the support information again.
  *
  * The summary is also the learner's printable record: "Print your record" opens the browser's print
- * dialog, and the print stylesheet prints only the record (course, date, lessons read, quiz scores,
- * passed or not, and the credit to the review), with no PDF library.
+ * dialog, and the print stylesheet prints only the record (course, the learner's name as the LMS
+ * gives it, date, lessons read, quiz scores, passed or not, and the credit to the review), with no
+ * PDF library.
  *
  * @event navigate - NavigateDetail: a link to a lesson or quiz not done yet.
  */
@@ -100,6 +101,7 @@ export class EndPage extends LitElement {
         <div class="print-only record-head">
           <p class="record-title">Record of learning</p>
           <p><strong>Course:</strong> ${course.title}</p>
+          ${this.session.learnerName ? html`<p><strong>Learner:</strong> ${this.session.learnerName}</p>` : nothing}
           <p><strong>Date:</strong> ${new Date().toLocaleDateString(course.settings.language || 'en', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
           <p><strong>Result:</strong> ${this.resultText()}</p>
         </div>
