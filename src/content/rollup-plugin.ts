@@ -3,11 +3,11 @@
  * browser never parses Markdown or YAML), copies local images, and writes `index.html`.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Plugin } from 'rollup';
 import { compileCourse, type CompiledCourse } from './compile.ts';
 import { ContentError, contentErrorReport, formatProblem } from './errors.ts';
 import { renderIndexHtml } from './index-html.ts';
+import { pageCss } from './page-css.ts';
 import { supportWarningBox } from './settings.ts';
 import { splitCourse } from '../course/course-text.ts';
 
@@ -76,8 +76,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       for (const [fileName, source] of Object.entries(compiled.assets)) {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(source) });
       }
-      const css = readFileSync(path.join(import.meta.dirname, '../styles/global.css'), 'utf8');
-      this.emitFile({ type: 'asset', fileName: 'course.css', source: css });
+      this.emitFile({ type: 'asset', fileName: 'course.css', source: pageCss() });
       // A local icon: otherwise browsers ask the server for /favicon.ico, a request outside the package.
       this.emitFile({ type: 'asset', fileName: 'favicon.svg', source: FAVICON });
       const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry);

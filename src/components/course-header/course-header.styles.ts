@@ -88,67 +88,20 @@ export const courseHeaderStyles = css`
     padding-top: var(--space-3);
   }
 
-  .entries {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .entry {
-    margin: 0;
-  }
+  /* The entries' look is shared with the outline (shared/course-entries.styles.ts); the menu's own: */
   .entry.quiz {
     padding-left: var(--space-5);
   }
   .entry a {
-    display: flex;
-    align-items: baseline;
-    gap: var(--space-1);
-    min-height: var(--target-main);
     padding: var(--space-2) var(--space-3);
-    box-sizing: border-box;
-    border-radius: var(--radius);
-    border: 1px solid transparent;
-    color: var(--c-text);
-    text-decoration: none;
-  }
-  .entry a:visited {
-    color: var(--c-text);
-  }
-  .entry a:hover {
-    background: var(--c-bg);
-    border-color: var(--c-border-soft);
-  }
-  .entry a:hover .name {
-    text-decoration: underline;
-  }
-  .entry a[aria-current='page'] {
-    background: var(--c-bg);
-    border-color: var(--c-border);
-    border-left: 4px solid var(--c-accent);
-    font-weight: 650;
-  }
-  .mark {
-    display: inline-block;
-    width: 1.25em;
-    flex: none;
-    color: var(--c-positive);
-    font-weight: 700;
   }
   .label {
     flex: 1 1 auto;
-    min-width: 0;
-  }
-  .name {
-    text-decoration: underline;
-    text-decoration-color: var(--c-border-soft);
-    text-underline-offset: 0.2em;
   }
   .state {
     margin-left: var(--space-2);
     white-space: nowrap;
-    color: var(--c-text-muted);
     font-size: 0.9rem;
-    font-weight: 400;
   }
   /* Brackets for the eye only: an empty alternative text ('/ ""') keeps them out of the link's
      accessible name, which already reads "Discussion, not read yet" (https://www.w3.org/TR/css-content-3/#alt). */
@@ -157,6 +110,22 @@ export const courseHeaderStyles = css`
   }
   .state::after {
     content: ')' / '';
+  }
+  /* Phones and short viewports: the progress on one line. The bar keeps its full name
+     (aria-labelledby); only the visible label goes. */
+  @media (max-width: 30rem), (max-height: 30rem) {
+    #progress-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .progress {
+      margin-top: var(--space-1);
+      flex-wrap: nowrap;
+    }
   }
   /* Phones: a compact header, so the lesson starts on the first screen. */
   @media (max-width: 30rem) {
@@ -171,19 +140,8 @@ export const courseHeaderStyles = css`
       padding: var(--space-2) 0.625rem;
       font-size: 0.95rem;
     }
-    /* The bar keeps its full name (aria-labelledby); only the visible label goes, to keep one line. */
-    #progress-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .progress {
       font-size: 0.875rem;
-      margin-top: var(--space-1);
-      flex-wrap: nowrap;
     }
     progress {
       flex: 1 1 4rem;
@@ -218,19 +176,8 @@ export const courseHeaderStyles = css`
       padding: var(--space-1) var(--space-2);
       font-size: 0.875rem;
     }
-    /* The bar keeps its full name (aria-labelledby); only the visible label goes. */
-    #progress-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .progress {
-      margin-top: var(--space-1);
       font-size: 0.8125rem;
-      flex-wrap: nowrap;
     }
     progress {
       flex: 1 1 3rem;
@@ -240,10 +187,6 @@ export const courseHeaderStyles = css`
   @media (forced-colors: active) {
     :host {
       border-bottom: 1px solid CanvasText;
-    }
-    .entry a[aria-current='page'] {
-      border: 2px solid Highlight;
-      border-left-width: 4px;
     }
     /* The fill is a background colour, which forced colours remove: draw it in system colours instead. */
     progress {

@@ -17,10 +17,12 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CourseStatus, Location, ProgressState } from '../../course/progress.ts';
 import type { Course } from '../../course/types.ts';
-import { courseSequence, navigateEvent, sameLocation } from '../../course/navigation.ts';
+import { courseSequence, navigateEvent } from '../../course/navigation.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
-import { locationDone, locationHash, locationLabel, locationState, progressText } from '../shared/labels.ts';
+import { progressText } from '../shared/labels.ts';
+import { courseEntry } from '../shared/course-entries.ts';
+import { courseEntryStyles } from '../shared/course-entries.styles.ts';
 import { courseHeaderStyles } from './course-header.styles.ts';
 
 /** The display panel loads when first opened (the app also fetches it at the learner's first interaction). */
@@ -28,7 +30,7 @@ export const loadDisplayPanel = () => import('../display-settings/display-settin
 
 @customElement('course-header')
 export class CourseHeader extends LitElement {
-  static override styles = [tokens, controls, courseHeaderStyles];
+  static override styles = [tokens, controls, courseEntryStyles, courseHeaderStyles];
 
   /** The compiled course. */
   @property({ attribute: false }) course!: Course;
@@ -122,25 +124,11 @@ export class CourseHeader extends LitElement {
     this.dispatchEvent(navigateEvent({ location: { view: 'break' } }));
   }
 
-  private renderEntry(loc: Location) {
-    const current = sameLocation(loc, this.location);
-    const stateText = locationState(this.course, this.progress, this.status, loc);
-    const done = locationDone(this.course, this.progress, loc);
-    const kind = loc.view === 'quiz' ? 'quiz' : loc.view === 'lesson' ? 'lesson' : 'page';
-    return html`<li class="entry ${kind}">
-      <a
-        href=${locationHash(loc)}
-        aria-current=${current ? 'page' : nothing}
-        @click=${(e: MouseEvent) => this.handleEntry(e, loc)}
-      >
-        <span class="mark" aria-hidden="true">${done ? '✓' : ''}</span>
-        <span class="label"
-          ><span class="name">${locationLabel(this.course, loc)}</span>${stateText
-            ? html`<span class="state"><span class="visually-hidden">, </span>${stateText}</span>`
-            : ''}${current ? html`<span class="visually-hidden"> (you are here)</span>` : ''}</span
-        >
-      </a>
-    </li>`;
+  /** A disclosure button: aria-expanded and aria-controls, in this root with what it shows. */
+  private renderDisclosure(id: string, cls: string, label: string, open: boolean, controls: string, onClick: () => void) {
+    return html`<button id=${id} type="button" class=${cls} aria-expanded=${open ? 'true' : 'false'} aria-controls=${controls} @click=${onClick}>
+      <span class="chevron" aria-hidden="true"></span>${label}
+    </button>`;
   }
 
   override render() {
@@ -153,26 +141,8 @@ export class CourseHeader extends LitElement {
       <div class="bar">
         <p class="course-title">${this.course.title}</p>
         <div class="actions">
-          <button
-            id="menu-button"
-            type="button"
-            class="button secondary menu-button"
-            aria-expanded=${this.menuOpen ? 'true' : 'false'}
-            aria-controls="course-menu"
-            @click=${this.handleToggle}
-          >
-            <span class="chevron" aria-hidden="true"></span>Course menu
-          </button>
-          <button
-            id="display-button"
-            type="button"
-            class="button quiet display-button"
-            aria-expanded=${this.displayOpen ? 'true' : 'false'}
-            aria-controls="display-panel"
-            @click=${this.handleDisplayToggle}
-          >
-            <span class="chevron" aria-hidden="true"></span>Display
-          </button>
+          ${this.renderDisclosure('menu-button', 'button secondary menu-button', 'Course menu', this.menuOpen, 'course-menu', this.handleToggle)}
+          ${this.renderDisclosure('display-button', 'button quiet display-button', 'Display', this.displayOpen, 'display-panel', this.handleDisplayToggle)}
           ${onBreak
             ? nothing
             : html`<button type="button" class="button quiet break-button" @click=${this.handleBreak}>Take a break</button>`}
@@ -187,7 +157,7 @@ export class CourseHeader extends LitElement {
       <display-settings id="display-panel" class="panel-below" .settings=${this.progress.display} ?hidden=${!this.displayOpen}></display-settings>
       <nav id="course-menu" part="menu" aria-label="Course menu" ?hidden=${!this.menuOpen}>
         <ol class="entries">
-          ${courseSequence(this.course).map((loc) => this.renderEntry(loc))}
+          ${courseSequence(this.course).map((loc) => courseEntry(this, loc, (e, l) => this.handleEntry(e, l)))}
         </ol>
       </nav>
     </header>`;

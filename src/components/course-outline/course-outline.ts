@@ -14,15 +14,17 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CourseStatus, Location, ProgressState } from '../../course/progress.ts';
 import type { Course } from '../../course/types.ts';
-import { courseSequence, navigateEvent, sameLocation } from '../../course/navigation.ts';
+import { courseSequence, navigateEvent } from '../../course/navigation.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
-import { locationDone, locationHash, locationLabel, locationState, progressText } from '../shared/labels.ts';
+import { progressText } from '../shared/labels.ts';
+import { courseEntry } from '../shared/course-entries.ts';
+import { courseEntryStyles } from '../shared/course-entries.styles.ts';
 import { courseOutlineStyles } from './course-outline.styles.ts';
 
 @customElement('course-outline')
 export class CourseOutline extends LitElement {
-  static override styles = [tokens, controls, courseOutlineStyles];
+  static override styles = [tokens, controls, courseEntryStyles, courseOutlineStyles];
 
   /** The compiled course. */
   @property({ attribute: false }) course!: Course;
@@ -40,30 +42,13 @@ export class CourseOutline extends LitElement {
     this.dispatchEvent(navigateEvent({ location: loc }));
   }
 
-  private renderEntry(loc: Location) {
-    const current = sameLocation(loc, this.location);
-    const stateText = locationState(this.course, this.progress, this.status, loc);
-    const done = locationDone(this.course, this.progress, loc);
-    const kind = loc.view === 'quiz' ? 'quiz' : loc.view === 'lesson' ? 'lesson' : 'page';
-    return html`<li class="entry ${kind}">
-      <a href=${locationHash(loc)} aria-current=${current ? 'page' : nothing} @click=${(e: MouseEvent) => this.handleEntry(e, loc)}>
-        <span class="tick" aria-hidden="true">${done ? '✓' : ''}</span>
-        <span class="label">
-          <span class="name">${kind === 'quiz' ? html`<span class="kind">Quiz: </span>` : nothing}${locationLabel(this.course, loc)}</span>${stateText
-            ? html`<span class="state"><span class="visually-hidden">, </span>${stateText}</span>`
-            : nothing}${current ? html`<span class="visually-hidden"> (you are here)</span>` : nothing}
-        </span>
-      </a>
-    </li>`;
-  }
-
   override render() {
     if (!this.course || !this.progress || !this.status || !this.location) return nothing;
     return html`<nav part="nav" aria-labelledby="outline-heading">
       <h2 id="outline-heading" class="outline-heading">Course outline</h2>
       <p class="summary">${progressText(this.status)}</p>
       <ol class="entries" role="list">
-        ${courseSequence(this.course).map((loc) => this.renderEntry(loc))}
+        ${courseSequence(this.course).map((loc) => courseEntry(this, loc, (e, l) => this.handleEntry(e, l), true))}
       </ol>
     </nav>`;
   }
