@@ -15,7 +15,7 @@ import { decodeSuspend, encodeSuspend } from '../../src/scorm/suspend-codec.ts';
 import { initialState } from '../../src/course/progress.ts';
 import { NOTICES } from '../../src/scorm/notices.ts';
 import { leaveWords } from '../../src/components/shared/exit.ts';
-import { answerAndSubmit, expectInteractions, goByMenu, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch } from './lms-faults-setup.ts';
+import { answerAndSubmit, expectInteractions, goByMenu, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch, type LmsBackend } from './lms-faults-setup.ts';
 
 let course: Course;
 let quiz: Quiz;
@@ -59,6 +59,23 @@ const NO_NOTICES: string[] = [];
 /** The course runs in a frame of the LMS page, as in Moodle's embedded player: no window to close there. */
 const IN_FRAME = leaveWords('frame');
 
+/**
+ * After a clean "Save and exit": no notice, the course closed, one Finish, no strict violation, every
+ * answer in suspend_data and as interactions, and a relaunch elsewhere (`cfg` with what was stored)
+ * continues with every answer.
+ */
+async function closeSavedAndRelaunch(l: Launch, backend: LmsBackend, cfg: FaultConfig, given: Record<string, Answer>): Promise<void> {
+  expect(await l.notices()).toEqual(NO_NOTICES);
+  await l.closeCourse();
+  const r = await l.report();
+  expect(r.finishCount).toBe(1);
+  expect(r.violations).toEqual([]);
+  expectAnswersIn(backend.stored, given);
+  expectInteractions(backend.stored, quiz, given);
+  const { context: other } = await fresh();
+  await relaunchAndCheck(other, { ...cfg, stored: backend.stored }, given);
+}
+
 /** Wait until the course has made no LMS call for a moment. */
 async function lmsIdle(l: Launch): Promise<void> {
   let before = -1;
@@ -78,15 +95,7 @@ describe('no fault (control)', () => {
     const l = await launchCourse(context, env.server, { version: '2004' });
     const given = await answerSome(l, 1);
     expect(await saveAndExit(l.course)).toBe(`Your progress is saved. ${IN_FRAME}`);
-    expect(await l.notices()).toEqual(NO_NOTICES);
-    await l.closeCourse();
-    const r = await l.report();
-    expect(r.finishCount).toBe(1);
-    expect(r.violations).toEqual([]);
-    expectAnswersIn(backend.stored, given);
-    expectInteractions(backend.stored, quiz, given);
-    const { context: other } = await fresh();
-    await relaunchAndCheck(other, { version: '2004', stored: backend.stored }, given);
+    await closeSavedAndRelaunch(l, backend, { version: '2004' }, given);
   });
 });
 
@@ -296,15 +305,7 @@ describe('the course window goes away', () => {
     await expect.poll(() => l.course.locator('end-page .record-head').innerText()).toMatch(/Learner: Test Learner\b/);
     await l.popup!.emulateMedia({ media: 'screen' });
     expect(await saveAndExit(l.course)).toBe(`Your progress is saved. ${leaveWords('popup')}`);
-    expect(await l.notices()).toEqual(NO_NOTICES);
-    await l.closeCourse();
-    const r = await l.report();
-    expect(r.finishCount).toBe(1);
-    expect(r.violations).toEqual([]);
-    expectAnswersIn(backend.stored, given);
-    expectInteractions(backend.stored, quiz, given);
-    const { context: other } = await fresh();
-    await relaunchAndCheck(other, { version: '1.2', masteryScore: 80, stored: backend.stored, popup: true }, given);
+    await closeSavedAndRelaunch(l, backend, { version: '1.2', masteryScore: 80, popup: true }, given);
   });
 
   it('launched twice at once: each window finishes once, and the answers given in either window are kept', async () => {
