@@ -1,5 +1,15 @@
 import { css } from 'lit';
 
+/** Off screen, still read by screen readers (what .visually-hidden does, under a media condition here). */
+const screenReaderOnly = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
 export const courseHeaderStyles = css`
   :host {
     display: block;
@@ -115,12 +125,7 @@ export const courseHeaderStyles = css`
      (aria-labelledby); only the visible label goes. */
   @media (max-width: 30rem), (max-height: 30rem) {
     #progress-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${screenReaderOnly}
     }
     .progress {
       margin-top: var(--space-1);
@@ -164,12 +169,7 @@ export const courseHeaderStyles = css`
     /* The course's name is in the document title and on the start page: here it is kept for screen
        readers only, which gives the view the room (a clipped line would hide words). */
     .course-title {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${screenReaderOnly}
     }
     .actions .button {
       min-height: 2rem;
