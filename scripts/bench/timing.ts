@@ -149,7 +149,7 @@ export async function waitReady(frame: Frame, problems: string[]): Promise<Ready
     return (await frame.evaluate(`(${WAIT_READY_JS})(${READY_TIMEOUT_MS})`)) as ReadyTimes;
   } catch (err) {
     const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new Error([msg, ...problems.slice(0, 3)].join('; '));
+    throw new Error([msg, ...problems.slice(0, 3)].join('; '), { cause: err });
   }
 }
 

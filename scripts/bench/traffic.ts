@@ -68,7 +68,7 @@ export async function scriptedCompletion(
   server: BenchServer,
   version: ScormVersion,
   course: Course,
-  log: (s: string) => void,
+  _log: (s: string) => void,
 ): Promise<Measured<Traffic>> {
   if (course.quizzes.length === 0) return notMeasured('the course has no quizzes yet, so no full completion can be scripted');
   const { context, page, frame, problems } = await openCourse(browser, server, version, PROFILES[0]);

@@ -72,7 +72,7 @@ export function foldTypography(s: string): string {
 export function splitSentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
-  const re = /[.?!]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])/g;
+  const re = /[.?!]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
     const before = text.slice(start, m.index);

@@ -45,7 +45,23 @@ function rel(p: string): string {
   return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
 }
 
-export function report(result: PackageResult): string {
+/**
+ * The report after packaging. `preview` is the command that previews this same content (the default
+ * `npm start` previews this course, not a folder given with --content).
+ */
+/** `npm start` with the same --content and --out, so the preview shows what was packaged. */
+export function previewCommand(contentDir: string, out: string | undefined): string {
+  const args: string[] = [];
+  if (contentDir !== ROOT) args.push('--content', shellWord(rel(contentDir)));
+  if (out !== undefined) args.push('--out', shellWord(rel(path.resolve(out))));
+  return args.length ? `npm start -- ${args.join(' ')}` : 'npm start';
+}
+
+function shellWord(s: string): string {
+  return /^[\w./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+}
+
+export function report(result: PackageResult, preview = 'npm start'): string {
   const { course, packages, unpackedDir } = result;
   const lines = [`Packaged "${course.title}" (${course.lessons.length} lessons, ${course.quizzes.length} quizzes).`, ''];
   const width = Math.max(...packages.map((p) => rel(p.file).length));
@@ -57,7 +73,7 @@ export function report(result: PackageResult): string {
     lines.push('', `Question key for managers (interaction ids, options, correct responses, lesson words):`);
     lines.push(`  ${rel(result.questionKey.html)}`, `  ${rel(result.questionKey.csv)}`);
   }
-  if (unpackedDir) lines.push('', `The unpacked course is in ${rel(unpackedDir) || '.'}/ (open index.html there, or run npm start).`);
+  if (unpackedDir) lines.push('', `The unpacked course is in ${rel(unpackedDir) || '.'}/ (open index.html there, or run ${preview}).`);
   const zip12 = packages.find((p) => p.version === '1.2');
   if (zip12) {
     lines.push(
@@ -103,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
       outDir: values.out ? path.resolve(values.out) : path.join(ROOT, 'dist'),
       name: values.name,
     });
-    process.stdout.write(report(result));
+    process.stdout.write(report(result, previewCommand(contentDir, values.out)));
     if (result.course.settings.support.configured === false) process.stderr.write(supportWarningBox());
     if (values['write-manifest']) {
       const manifest = result.packages.find((p) => p.version === '1.2')!.manifest;

@@ -6,7 +6,6 @@
  */
 
 /** Characters XML 1.0 does not allow at all (not even escaped). */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Escape text for an element body or a double- or single-quoted attribute. */

@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { contentType, resolveInside, safeSegments } from './paths.ts';
 import { CmiStore, CorruptRecordError, InvalidLearnerError, LEARNER_ID, type LearnerRecord, type ScormVersion } from './store.ts';
 import type { BuildStatus } from './build.ts';
+import type { CmiTree } from './page/cmi-view.ts';
 
 export interface PageAsset {
   type: string;
@@ -337,7 +338,7 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 
 /** One line for the terminal: the figures a manager would look at. */
 export function summary(record: LearnerRecord): string {
-  const cmi = record.cmi as Record<string, any>;
+  const cmi = record.cmi as CmiTree;
   if (record.version === '1.2') {
     const core = cmi.core ?? {};
     return `lesson_status=${core.lesson_status ?? ''} score.raw=${core.score?.raw ?? ''} location=${JSON.stringify(core.lesson_location ?? '')} suspend_data=${String(cmi.suspend_data ?? '').length} chars`;

@@ -211,7 +211,7 @@ describe('the preview LMS with the built course', () => {
 
     const rec = await waitFor('the final record', () => record('learner-1', '1.2'), (r) => r?.finished === true && (r.cmi.core as { lesson_status: string }).lesson_status === 'passed');
     await waitFor('the panel to show the Finish', () => figure('commits', 'saved'), (t) => t.startsWith(`${rec!.commits},`) && t.endsWith('(by Finish)'));
-    const core = rec!.cmi.core as Record<string, any>;
+    const core = rec!.cmi.core as { lesson_status: string; lesson_location: string; total_time: string; score: { raw: string } };
     const suspend = rec!.cmi.suspend_data as string;
     for (const col of ['live', 'saved'] as const) {
       expect(await figure('lesson_status', col), col).toBe(core.lesson_status);

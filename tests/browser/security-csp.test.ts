@@ -24,7 +24,7 @@ const consoleErrors: string[] = [];
 const pageErrors: string[] = [];
 const requests: string[] = [];
 /** Violations seen so far, each with the view it happened on. */
-let violations: string[] = [];
+const violations: string[] = [];
 
 beforeAll(async () => {
   const context = await env.browser.newContext();

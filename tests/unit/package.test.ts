@@ -13,6 +13,7 @@ import { assemblePackage, buildPackages, PackageError, type PackageResult } from
 import { renderManifest, type ScormVersion } from '../../src/package/manifest.ts';
 import { checkManifest, checkPackage } from '../../src/package/validate.ts';
 import { readZip } from '../../src/package/zip.ts';
+import { previewCommand } from '../../src/package/cli.ts';
 import { REPO_ROOT, validateManifestXsd } from '../helpers/xsd.ts';
 
 const run = promisify(execFile);
@@ -126,7 +127,7 @@ describe('the packager refuses a package that fails its checks', () => {
   it('a build whose index.html is not for this version', () => {
     const build = { 'index.html': enc('<meta name="scorm-version" content="auto">'), 'course.js': enc('') };
     expect(() => assemblePackage(first.course, build, '1.2')).toThrow(PackageError);
-    expect(() => assemblePackage(first.course, build, '1.2')).toThrow(/SCORM 1.2 package failed its checks, so it was not written:\n  - index.html: <meta name="scorm-version"> is "auto"/);
+    expect(() => assemblePackage(first.course, build, '1.2')).toThrow(/SCORM 1.2 package failed its checks, so it was not written:\n {2}- index.html: <meta name="scorm-version"> is "auto"/);
   });
   it('a pass mark outside 0-100', () => {
     const build = { 'index.html': enc('<meta name="scorm-version" content="1.2">') };
@@ -148,6 +149,8 @@ describe('the CLI', () => {
     expect(stdout).toMatch(/tiny-review-scorm12\.zip\s+[\d.]+ kB \([\d,]+ bytes\)/);
     expect(stdout).toMatch(/tiny-review-scorm2004\.zip\s+[\d.]+ kB/);
     expect(stdout).toMatch(/"SCORM package", and upload .*tiny-review-scorm12\.zip/);
+    // The preview it suggests shows the same content, not this course.
+    expect(stdout).toMatch(/or run npm start -- --content \S*content-alt --out \S*alt\)/);
     const files = readZip(readFileSync(path.join(out, 'tiny-review-scorm12.zip')));
     expect(checkPackage(files, '1.2')).toEqual([]);
     const manifest = new TextDecoder().decode(files['imsmanifest.xml']);
@@ -162,6 +165,11 @@ describe('the CLI', () => {
     expect(existsSync(path.join(dist, 'tiny-review-scorm12.zip'))).toBe(false);
     if (existsSync(path.join(dist, 'index.html'))) expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).not.toContain('A Tiny Review');
   }, 120_000);
+
+  it('suggests the preview of what it packaged: plain npm start for this course', () => {
+    expect(previewCommand(REPO_ROOT, undefined)).toBe('npm start');
+    expect(previewCommand(path.join(REPO_ROOT, 'other review'), undefined)).toBe("npm start -- --content 'other review'");
+  });
 
   it('says clearly when the content folder does not exist', async () => {
     const missing = path.join(tmp, 'no-such-folder');

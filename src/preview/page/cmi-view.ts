@@ -63,7 +63,13 @@ export interface InteractionRow {
   problem: string | null;
 }
 
-type Tree = Record<string, any>;
+/**
+ * A CMI tree as scorm-again renders it to JSON: nested objects of strings, keyed by element names and
+ * list indexes; its shape depends on the SCORM version and on what the SCO set, so it stays untyped.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CmiTree = Record<string, any>;
+type Tree = CmiTree;
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
@@ -192,27 +198,21 @@ function responseIds(version: Version, type: string, patterns: string[]): string
 
 /** "PT1H2M3.5S" or "0001:02:03.50" -> "1 h 2 min 3.5 s"; "" when empty or unreadable. */
 export function readableDuration(value: string): string {
-  let h = 0;
-  let m = 0;
-  let s = 0;
   const iso = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
   const clock = /^(\d{2,4}):(\d{2}):(\d{2}(?:\.\d{1,2})?)$/.exec(value);
+  let total: number;
   if (iso && value !== 'P' && value !== 'PT') {
     const [, y, mo, d, hh, mm, ss] = iso;
-    h = Number(d ?? 0) * 24 + Number(y ?? 0) * 8760 + Number(mo ?? 0) * 730 + Number(hh ?? 0);
-    m = Number(mm ?? 0);
-    s = Number(ss ?? 0);
+    const hours = Number(d ?? 0) * 24 + Number(y ?? 0) * 8760 + Number(mo ?? 0) * 730 + Number(hh ?? 0);
+    total = hours * 3600 + Number(mm ?? 0) * 60 + Number(ss ?? 0);
   } else if (clock) {
-    h = Number(clock[1]);
-    m = Number(clock[2]);
-    s = Number(clock[3]);
+    total = Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
   } else {
     return '';
   }
-  const total = h * 3600 + m * 60 + s;
-  h = Math.floor(total / 3600);
-  m = Math.floor((total % 3600) / 60);
-  s = Math.round((total % 60) * 100) / 100;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = Math.round((total % 60) * 100) / 100;
   const parts = [h ? `${h} h` : '', m ? `${m} min` : '', `${s} s`].filter(Boolean);
   return parts.join(' ');
 }

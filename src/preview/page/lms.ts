@@ -4,7 +4,7 @@
  * error code, and the fault switches that make it misbehave on purpose.
  */
 import type { IHttpService, ResultObject, Scorm12API as Scorm12Type, Scorm2004API as Scorm2004Type, Settings } from 'scorm-again';
-import { launchCmi, type Version } from './cmi-view.ts';
+import { launchCmi, type CmiTree, type Version } from './cmi-view.ts';
 
 export interface Faults {
   /** Offer no API at all: the course must run on its own (standalone). */
@@ -83,7 +83,7 @@ export interface Lms {
   /** The object to expose as window.API / window.API_1484_11. */
   api: AnyApi;
   /** The CMI now in the API, in the stored JSON shape (with 1.2's total_time filled in). */
-  snapshot(): Record<string, any>;
+  snapshot(): CmiTree;
   initialized(): boolean;
   terminated(): boolean;
 }
@@ -129,13 +129,13 @@ export async function createLms(opts: LaunchOptions): Promise<Lms> {
     api = new Scorm2004API(settings, http) as AnyApi;
   }
   // Loading happens before Initialize, the only time read-only elements (entry, total_time) may be set.
-  api.loadFromJSON(launchCmi(version, opts.stored, opts.learner, opts.passMark, { review: opts.faults().reviewMode }) as Record<string, any>);
+  api.loadFromJSON(launchCmi(version, opts.stored, opts.learner, opts.passMark, { review: opts.faults().reviewMode }) as CmiTree);
   wrapCalls(api, opts, reports);
   return {
     version,
     api,
     snapshot() {
-      const tree = (api.renderCMIToJSONObject() as { cmi: Record<string, any> }).cmi;
+      const tree = (api.renderCMIToJSONObject() as { cmi: CmiTree }).cmi;
       // scorm-again leaves 1.2's total_time out of its JSON except in the final commit.
       if (version === '1.2') (tree.core ??= {}).total_time = (api as Scorm12Type).cmi.core.total_time;
       return tree;

@@ -3,7 +3,7 @@
  * course and are never HTML), and every table has a caption and th scope so a screen reader
  * announces row and column with each value.
  */
-import { figuresFrom, interactionsFrom, objectivesFrom, readableDuration, type Figures, type Version } from './cmi-view.ts';
+import { figuresFrom, interactionsFrom, objectivesFrom, readableDuration, type CmiTree, type Figures, type Version } from './cmi-view.ts';
 import type { CallEntry } from './lms.ts';
 
 type Cell = { text: string; flag?: string; mono?: boolean };
@@ -72,14 +72,14 @@ const ROWS: Row[] = [
 ];
 
 export interface SavedInfo {
-  cmi: Record<string, any>;
+  cmi: CmiTree;
   commits: number;
   updated: string;
   finished: boolean;
 }
 
 /** The main table: each figure now in the API, and as saved on the server. */
-export function renderFigures(tbody: HTMLTableSectionElement, version: Version, live: Record<string, any> | null, saved: SavedInfo | null): void {
+export function renderFigures(tbody: HTMLTableSectionElement, version: Version, live: CmiTree | null, saved: SavedInfo | null): void {
   const liveF = live ? figuresFrom(version, live) : null;
   const savedF = saved ? figuresFrom(version, saved.cmi) : null;
   const none: Cell = { text: '—' };
@@ -99,7 +99,7 @@ export function renderFigures(tbody: HTMLTableSectionElement, version: Version, 
   tbody.replaceChildren(...rows, commits);
 }
 
-export function renderObjectives(table: HTMLTableElement, empty: HTMLElement, version: Version, live: Record<string, any> | null): void {
+export function renderObjectives(table: HTMLTableElement, empty: HTMLElement, version: Version, live: CmiTree | null): void {
   const rows = live ? objectivesFrom(version, live) : [];
   showTable(table, empty, rows.length > 0);
   table.tBodies[0]!.replaceChildren(
@@ -107,7 +107,7 @@ export function renderObjectives(table: HTMLTableElement, empty: HTMLElement, ve
   );
 }
 
-export function renderInteractions(table: HTMLTableElement, empty: HTMLElement, version: Version, live: Record<string, any> | null): void {
+export function renderInteractions(table: HTMLTableElement, empty: HTMLElement, version: Version, live: CmiTree | null): void {
   const rows = live ? interactionsFrom(version, live) : [];
   showTable(table, empty, rows.length > 0);
   table.tBodies[0]!.replaceChildren(
