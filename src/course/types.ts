@@ -15,8 +15,11 @@ export interface Credit {
   title: string;
   /** e.g. "Journal of International Women's Studies, 22(5), article 13, pp. 195-209" */
   source: string;
-  /** Link to the original (shown as text and link; never fetched). */
-  url: string;
+  /**
+   * Link to the original (shown as text and link; never fetched). Absent for a work that is not online
+   * (a print source): author, year, title and source identify it.
+   */
+  url?: string;
 }
 
 export interface SupportInfo {
