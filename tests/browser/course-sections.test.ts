@@ -1,7 +1,8 @@
 /**
  * A review grouped in sections (tests/fixtures/reviews/sectioned-review: 20 pages in 4 sections),
  * built and opened in Chromium: the outline shows each section as an h3 over a nested list named by
- * it, the course menu as a labelled nested list; both work by keyboard alone and axe finds nothing.
+ * it, the course menu as a labelled nested list; a virtual screen reader hears each section; both
+ * work by keyboard alone and axe finds nothing.
  * A flat review with an index page and a print source (index-first) keeps a flat outline, starts
  * with the index page, and credits the work with no link.
  */
@@ -13,6 +14,7 @@ import { serve } from '../helpers/static-server.ts';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { axeViolations, openCourse } from '../helpers/a11y.ts';
 import { byText, expectHeadingFocused, focused, tabTo } from './shell-helpers.ts';
+import { hear } from '../helpers/virtual-reader.ts';
 
 const REVIEWS = path.resolve(import.meta.dirname, '../fixtures/reviews');
 const OUT = path.resolve(import.meta.dirname, '../../.tmp/course-sections-dist');
@@ -41,6 +43,21 @@ describe('a review in sections', () => {
     expect(tree).toMatch(/- '?list "Part Two: Findings"'?:\n\s+- listitem:\n\s+- '?link "Part Two: Findings , not read yet"/);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a screen reader hears each section: its heading, then a list named by it, its places, the end of that list', async () => {
+    const { page, context } = await openCourse(env.browser, `${env.server.url}/sectioned`);
+    const heard = (await hear(page, ['course-app', 'course-outline'])).map((p) => p.replace(/\s+/g, ' ').trim());
+    const at = heard.indexOf('heading, Part Two: Findings, level 3');
+    expect(at, heard.join(' | ')).toBeGreaterThan(0);
+    expect(heard[at + 1]).toBe('list, Part Two: Findings');
+    expect(heard.slice(at + 2).find((p) => p.startsWith('link,'))).toBe('link, Part Two: Findings,not read yet');
+    // Leaving the section is said too, before the next section's heading.
+    const next = heard.indexOf('heading, Part Three: Discussion, level 3');
+    const section = heard.slice(at, next);
+    expect(section.filter((p) => p.startsWith('link,')), section.join(' | ')).toHaveLength(6);
+    expect(section.some((p) => /^end of list\b/.test(p) && p.includes('Part Two: Findings')), section.join(' | ')).toBe(true);
     await context.close();
   });
 
