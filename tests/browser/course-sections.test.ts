@@ -98,6 +98,12 @@ describe('a flat review with an index page and a print source', () => {
     await tabTo(page, byText('button', 'Start the course'));
     await page.keyboard.press('Enter');
     await expectHeadingFocused(page, 'Allotment Gardens and Neighbours - A Review');
+    // The end page's printable record credits the print source the same way: no link, no empty one.
+    await outline.getByRole('link', { name: /^Finish/ }).click();
+    await expectHeadingFocused(page, 'Finish');
+    const record = page.locator('end-page .record-credit');
+    expect(await record.textContent()).toContain('Printed for the Fictional Garden Society, pp. 1-48.');
+    expect(await record.locator('a').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
