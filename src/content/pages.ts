@@ -175,9 +175,14 @@ export function outlinePages(pages: OutlinedPage['page'][], warnings: ContentWar
   const titleOf = (p: OutlinedPage['page']) => p.page.rawTitle || p.page.title;
   const named = (name: string) => pages.filter((c) => c.page.parent !== null && sameName(c.page.parent, name));
   const hasChildren = (p: OutlinedPage['page']) => /^true$/i.test(frontMatterLine(p.text, 'has_children')?.value ?? '');
-  // A page that other pages name as their parent, and whose own parent is no page of the folder: the review.
+  // The review: a page that other pages name as their parent, whose own parent is no page of the folder,
+  // and that has no sibling here (its siblings are the site's other reviews). A section's own page has
+  // siblings (the review's other pages), so without the index page in the folder it is not taken for it.
   const index = pages.find(
-    (p) => hasChildren(p) && named(titleOf(p)).some((c) => c !== p) && !pages.some((o) => o !== p && p.page.parent !== null && sameName(p.page.parent, titleOf(o))),
+    (p) =>
+      hasChildren(p) &&
+      named(titleOf(p)).some((c) => c !== p) &&
+      !pages.some((o) => o !== p && p.page.parent !== null && (sameName(p.page.parent, titleOf(o)) || (o.page.parent !== null && sameName(o.page.parent, p.page.parent)))),
   );
   // The review's name: the index page's title, else the "§" grand_parent of pages grouped under sections.
   let review: string | null = index ? titleOf(index) : null;
@@ -254,8 +259,10 @@ function courseTitle(pages: { label: string; page: RenderedPage }[], outline: Ou
   if (index) return cleanParent(index.page.page.rawTitle) || index.page.page.title;
   const counts = new Map<string, string[]>();
   for (const { page: { label, page }, section } of outline) {
-    // A page in a section names the section as its parent, and the review as its grand_parent.
-    const review = section ? page.grandParent : parentIsReview(page) ? page.parent : null;
+    // A page in a section names the section as its parent, and the review as its grand_parent (a
+    // section's own page names the review as its parent, like an ungrouped page).
+    const inSection = section !== undefined && page.parent !== null && sameName(page.parent, section);
+    const review = inSection ? page.grandParent : parentIsReview(page) ? page.parent : null;
     const t = review ? cleanParent(review) : '';
     if (t) counts.set(t, [...(counts.get(t) ?? []), label]);
   }

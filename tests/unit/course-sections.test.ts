@@ -68,6 +68,24 @@ describe('a review grouped in sections (sectioned-review: 20 pages, an index pag
   });
 });
 
+describe('sections without the index page in the folder', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sections-no-index-'));
+    cpSync(path.join(REVIEWS, 'sectioned-review'), dir, { recursive: true });
+    rmSync(path.join(dir, 'modules/00-index.md'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the review is the "§" grand_parent of the sections\' pages: same sections, same title', async () => {
+    const imported = await importPages(path.join(dir, 'modules'), dir);
+    expect(imported.lessons).toHaveLength(19);
+    expect([...new Set(imported.lessons.map((l) => l.section ?? null))]).toEqual([null, 'Part One: Background', 'Part Two: Findings', 'Part Three: Discussion', 'Appendices']);
+    expect(imported.courseTitle).toBe('Coastal Clinics and Night Ferries - A Review');
+    expect(imported.warnings).toEqual([]);
+  });
+});
+
 describe('a flat review: no change', () => {
   it('harbour-workers has no sections and one group, the whole sequence', async () => {
     const imported = await load('harbour-workers');
