@@ -13,11 +13,13 @@ import { buildCourse } from '../helpers/build.ts';
 import { serve } from '../helpers/static-server.ts';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { axeViolations, openCourse } from '../helpers/a11y.ts';
-import { byText, expectHeadingFocused, focused, tabTo } from './shell-helpers.ts';
+import { byText, expectHeadingFocused, focused, horizontalOverflow, tabTo } from './shell-helpers.ts';
 import { hear } from '../helpers/virtual-reader.ts';
 
 const REVIEWS = path.resolve(import.meta.dirname, '../fixtures/reviews');
 const OUT = path.resolve(import.meta.dirname, '../../.tmp/course-sections-dist');
+// axe and Tab walks on a 2-core machine shared by many runs: more than the project's 60 s default.
+const SLOW = 150_000;
 const SECTIONS = ['Part One: Background', 'Part Two: Findings', 'Part Three: Discussion', 'Appendices'];
 
 const env = useBrowserAndServer(async () => {
@@ -44,7 +46,7 @@ describe('a review in sections', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, SLOW);
 
   it('a screen reader hears each section: its heading, then a list named by it, its places, the end of that list', async () => {
     const { page, context } = await openCourse(env.browser, `${env.server.url}/sectioned`);
@@ -59,11 +61,11 @@ describe('a review in sections', () => {
     expect(section.filter((p) => p.startsWith('link,')), section.join(' | ')).toHaveLength(6);
     expect(section.some((p) => /^end of list\b/.test(p) && p.includes('Part Two: Findings')), section.join(' | ')).toBe(true);
     await context.close();
-  });
+  }, SLOW);
 
   it('the course menu by keyboard alone: sections as labelled lists; a lesson inside a section opens with Enter', async () => {
-    // A phone: the menu is the only list of places.
-    const { page, context, errors } = await openCourse(env.browser, `${env.server.url}/sectioned`, { viewport: { width: 360, height: 740 } });
+    // The narrowest phone: the menu is the only list of places.
+    const { page, context, errors } = await openCourse(env.browser, `${env.server.url}/sectioned`, { viewport: { width: 320, height: 740 } });
     await tabTo(page, (f) => f.tag === 'button' && f.id === 'menu-button');
     await page.keyboard.press('Enter');
     const menu = page.locator('course-header nav#course-menu');
@@ -73,6 +75,9 @@ describe('a review in sections', () => {
     }
     // The label is not a heading: the view's h1 stays the first heading of the page.
     expect(await menu.getByRole('heading').count()).toBe(0);
+    // The nested lists' indent never pushes the page sideways at 320 px.
+    const { scrollWidth, clientWidth } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     expect(await axeViolations(page)).toEqual([]);
     const entry = await tabTo(page, (f) => f.tag === 'a' && f.host === 'course-header' && f.text.startsWith('Waiting Times'));
     expect(entry.visible).toBe(true);
@@ -81,7 +86,7 @@ describe('a review in sections', () => {
     expect((await focused(page)).visible).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, SLOW);
 });
 
 describe('a flat review with an index page and a print source', () => {
@@ -106,5 +111,5 @@ describe('a flat review with an index page and a print source', () => {
     expect(await record.locator('a').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, SLOW);
 });
