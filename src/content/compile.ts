@@ -35,7 +35,7 @@ export async function compileCourse(contentDir: string): Promise<CompiledCourse>
       SETTINGS_FILE,
       null,
       'This content folder does not say which work the course teaches, so it cannot credit it. Add to course.yaml a "credit:" with ' +
-        '"author", "year", "title", "source" (journal, volume, pages) and "url" of the review (see docs/quiz-format.md, "Course settings").',
+        '"author", "year", "title", "source" (journal, volume, pages) of the review, and its "url" if it is online (see docs/quiz-format.md, "Course settings").',
     );
   }
   // Guidance stages, after import: the importer's HTML is the page as published; these add around it.

@@ -116,12 +116,14 @@ export async function importPages(modulesDir: string, contentRoot: string): Prom
   }
   if (errors.length > 0) throw new ContentError(errors);
 
-  pages.sort((a, b) => a.page.navOrder - b.page.navOrder || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const lessons: Lesson[] = pages.map(({ file, page }) => ({
+  const outline = outlinePages(pages, warnings);
+  pages.splice(0, pages.length, ...outline.map((o) => o.page));
+  const lessons: Lesson[] = outline.map(({ page: { file, page }, section }) => ({
     id: lessonIdFromFile(file),
     file,
     title: page.title,
     navOrder: page.navOrder,
+    ...(section ? { section } : {}),
     headingId: page.headingId,
     html: page.html,
     toc: page.toc,
@@ -132,19 +134,136 @@ export async function importPages(modulesDir: string, contentRoot: string): Prom
   }));
 
   linkNotesAcrossLessons(lessons, pages, warnings);
-  return { lessons, courseTitle: courseTitle(pages, warnings), assets, warnings, inputs: [...inputs] };
+  return { lessons, courseTitle: courseTitle(pages, outline, warnings), assets, warnings, inputs: [...inputs] };
 }
+
+/** One page in the course's order: its section (a group of the review's pages), and whether it is the review's index page. */
+export interface OutlinedPage {
+  page: { file: string; label: string; page: RenderedPage; text: string };
+  section?: string;
+  isIndex: boolean;
+}
+
+/** Names as the site's navigation compares them, give or take the "§", case and spacing. */
+const sameName = (a: string, b: string) => cleanParent(a).replace(/\s+/g, ' ').toLowerCase() === cleanParent(b).replace(/\s+/g, ' ').toLowerCase();
+
+/** A top-level `key: value` of the page's front matter, with its line (1-based), or null. */
+function frontMatterLine(text: string, key: string): { value: string; line: number } | null {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length && !/^(---|\.\.\.)[ \t]*$/.test(lines[i]); i++) {
+    const m = new RegExp(`^${key}[ \\t]*:[ \\t]*(.*?)[ \\t]*$`).exec(lines[i]);
+    if (m) return { value: m[1].replace(/^["']|["']$/g, ''), line: i + 1 };
+  }
+  return null;
+}
+
+/**
+ * The reading order of the pages, as the site's navigation shows them (just-the-docs):
+ *
+ * - The review's **index page** (`has_children: true`, named as `parent` by the other pages, its own
+ *   `nav_order` a place among the site's reviews) comes first: it is the course's introduction,
+ *   whatever its `nav_order`.
+ * - **Sections**: a page whose `parent` is not the review but whose `grand_parent` is (or whose parent
+ *   is another page of the folder, itself under the review) belongs to the section its parent names.
+ *   A section's own page (`has_children: true`) opens it. Sections take the place of their own page's
+ *   `nav_order` (or of their first page's, when the section has no page of its own); pages inside by
+ *   theirs. Pages that name no section stay ungrouped, as before.
+ * - **Equal nav_order** between siblings: by title (case-insensitive), then file name, and a warning
+ *   names the page and the nav_order line, since the site leaves such an order undefined.
+ */
+export function outlinePages(pages: OutlinedPage['page'][], warnings: ContentWarning[]): OutlinedPage[] {
+  const titleOf = (p: OutlinedPage['page']) => p.page.rawTitle || p.page.title;
+  const named = (name: string) => pages.filter((c) => c.page.parent !== null && sameName(c.page.parent, name));
+  const hasChildren = (p: OutlinedPage['page']) => /^true$/i.test(frontMatterLine(p.text, 'has_children')?.value ?? '');
+  // The review: a page that other pages name as their parent, whose own parent is no page of the folder,
+  // and that has no sibling here (its siblings are the site's other reviews). A section's own page has
+  // siblings (the review's other pages), so without the index page in the folder it is not taken for it.
+  const index = pages.find(
+    (p) =>
+      hasChildren(p) &&
+      named(titleOf(p)).some((c) => c !== p) &&
+      !pages.some((o) => o !== p && p.page.parent !== null && (sameName(p.page.parent, titleOf(o)) || (o.page.parent !== null && sameName(o.page.parent, p.page.parent)))),
+  );
+  // The review's name: the index page's title, else the "§" grand_parent of pages grouped under sections.
+  let review: string | null = index ? titleOf(index) : null;
+  if (!review) {
+    const candidates = pages.map((p) => p.page.grandParent).filter((g): g is string => g !== null && (/^\s*§/u.test(g) || pages.some((o) => o.page.parent !== null && sameName(o.page.parent, g))));
+    review = candidates[0] ?? null;
+  }
+  const sectionOf = (p: OutlinedPage['page']): string | undefined => {
+    if (p === index || !review || p.page.parent === null || sameName(p.page.parent, review)) {
+      // A section's own page: under the review, with pages of its own.
+      if (p !== index && review && p.page.parent !== null && hasChildren(p) && named(titleOf(p)).some((c) => c !== p)) return cleanParent(titleOf(p)) || p.page.title;
+      return undefined;
+    }
+    const head = pages.find((o) => o !== p && sameName(titleOf(o), p.page.parent!));
+    if ((p.page.grandParent !== null && sameName(p.page.grandParent, review)) || (head && head.page.parent !== null && sameName(head.page.parent, review))) {
+      return head ? cleanParent(titleOf(head)) || head.page.title : cleanParent(p.page.parent);
+    }
+    return undefined;
+  };
+
+  const byOrder = (list: OutlinedPage['page'][], what: string): OutlinedPage['page'][] => {
+    const sorted = [...list].sort(
+      (a, b) => a.page.navOrder - b.page.navOrder || cmp(a.page.title.toLowerCase(), b.page.title.toLowerCase()) || cmp(a.file, b.file),
+    );
+    for (let i = 1; i < sorted.length; i++) {
+      const [prev, cur] = [sorted[i - 1], sorted[i]];
+      if (prev.page.navOrder !== cur.page.navOrder) continue;
+      warnings.push({
+        file: cur.label,
+        line: frontMatterLine(cur.text, 'nav_order')?.line ?? null,
+        reason: `This page and ${prev.label} have the same nav_order ${cur.page.navOrder}${what}; the course puts them in order of title, then file name, so "${prev.page.title}" comes first. Give the pages different nav_order values to choose their order.`,
+      });
+    }
+    return sorted;
+  };
+
+  const groups = new Map<string, OutlinedPage['page'][]>();
+  const top: { key: number; title: string; file: string; pages: OutlinedPage['page'][]; section?: string }[] = [];
+  for (const p of pages) {
+    if (p === index) continue;
+    const section = sectionOf(p);
+    if (!section) {
+      top.push({ key: p.page.navOrder, title: p.page.title, file: p.file, pages: [p] });
+      continue;
+    }
+    const members = groups.get(section) ?? [];
+    if (!groups.has(section)) groups.set(section, members);
+    members.push(p);
+  }
+  for (const [section, members] of groups) {
+    const head = members.find((m) => (cleanParent(titleOf(m)) || m.page.title) === section && !sameName(m.page.parent ?? '', section));
+    const rest = byOrder(members.filter((m) => m !== head), ` in the section "${section}"`);
+    const ordered = head ? [head, ...rest] : rest;
+    top.push({ key: ordered[0].page.navOrder, title: section, file: ordered[0].file, pages: ordered, section });
+  }
+  // Sections and ungrouped pages share one level of the site's navigation.
+  const asPages = top.map((t) => ({ ...t.pages[0], page: { ...t.pages[0].page, navOrder: t.key, title: t.title }, entry: t }));
+  const order = byOrder(asPages, '').map((x) => (x as (typeof asPages)[number]).entry);
+  const out: OutlinedPage[] = index ? [{ page: index, isIndex: true }] : [];
+  for (const t of order) for (const p of t.pages) out.push({ page: p, isIndex: false, ...(t.section ? { section: t.section } : {}) });
+  return out;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The course title when course.yaml gives none: the most common review `parent` (first in lesson order
  * on a tie), a warning when pages disagree. When the pages' parent is a site category (a one-page
  * review under "Law"), the review is the page itself: its own title. Never a category name.
  */
-function courseTitle(pages: { label: string; page: RenderedPage }[], warnings: ContentWarning[]): string {
+function courseTitle(pages: { label: string; page: RenderedPage }[], outline: OutlinedPage[], warnings: ContentWarning[]): string {
+  const index = outline.find((o) => o.isIndex);
+  // The index page is the review itself (its own parent is the site's category): its title names the course.
+  if (index) return cleanParent(index.page.page.rawTitle) || index.page.page.title;
   const counts = new Map<string, string[]>();
-  for (const { label, page } of pages) {
-    if (!parentIsReview(page)) continue;
-    const t = cleanParent(page.parent!);
+  for (const { page: { label, page }, section } of outline) {
+    // A page in a section names the section as its parent, and the review as its grand_parent (a
+    // section's own page names the review as its parent, like an ungrouped page).
+    const inSection = section !== undefined && page.parent !== null && sameName(page.parent, section);
+    const review = inSection ? page.grandParent : parentIsReview(page) ? page.parent : null;
+    const t = review ? cleanParent(review) : '';
     if (t) counts.set(t, [...(counts.get(t) ?? []), label]);
   }
   if (counts.size === 0) {
@@ -232,3 +351,4 @@ function linkNotesAcrossLessons(lessons: Lesson[], pages: { label: string; page:
 
 /** The course's own address of a place in a lesson (src/components/shared/labels.ts, locationHash). */
 const locationHref = (lessonId: string, passage: string) => `#lesson/${lessonId}/${passage}`;
+

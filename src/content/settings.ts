@@ -180,37 +180,7 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
     }
   }
   const credit = given('credit');
-  if (credit) {
-    const c = check.fields(
-      credit.value,
-      { required: ['author', 'year', 'title', 'source', 'url'], optional: [], why: { url: 'a link to the original work' } },
-      'the course "credit"',
-    );
-    if (c) {
-      out.credit = { author: '', year: 0, title: '', source: '', url: '' };
-      const credit = out.credit;
-      const str = (key: 'author' | 'title' | 'source') => {
-        const e = c.get(key);
-        const v = e ? check.text(e.value, `the credit "${key}"`) : null;
-        if (v !== null) credit[key] = v.replace(/\s+/g, ' ').trim();
-      };
-      str('author');
-      str('title');
-      str('source');
-      const year = c.get('year');
-      if (year) {
-        const v = check.number(year.value, 'the credit "year"', { min: 1000, max: 9999, integer: true });
-        if (v !== null) credit.year = v;
-      }
-      const url = c.get('url');
-      if (url) {
-        const v = check.text(url.value, 'the credit "url"');
-        if (v !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(v.trim())) {
-          check.add(url.value.line, `The credit "url" "${v.trim()}" is not a web address; write it in full, starting with https://.`);
-        } else if (v !== null) credit.url = v.trim();
-      }
-    }
-  }
+  if (credit) out.credit = parseCredit(check, credit);
   const adv = given('advisory');
   if (adv) {
     const v = check.text(adv.value, 'the content "advisory"');
@@ -247,6 +217,43 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
     out.description = `A short course on ${c.author} (${c.year}), "${c.title}", ${c.source}.`;
   }
   if (check.problems.length) throw new ContentError(check.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  return out;
+}
+
+/**
+ * The `credit:` block: author, year, title and source are required; `url` is optional, because a print
+ * source (a book, a report on paper) has no web address, and an invented one would mislead. Null when
+ * the block is not a mapping (the problem is in `check`).
+ */
+function parseCredit(check: Checker, credit: YEntry): Credit | null {
+  const c = check.fields(
+    credit.value,
+    { required: ['author', 'year', 'title', 'source'], optional: ['url'] },
+    'the course "credit"',
+  );
+  if (!c) return null;
+  const out: Credit = { author: '', year: 0, title: '', source: '' };
+  const str = (key: 'author' | 'title' | 'source') => {
+    const e = c.get(key);
+    const v = e ? check.text(e.value, `the credit "${key}"`) : null;
+    if (v !== null) out[key] = v.replace(/\s+/g, ' ').trim();
+  };
+  str('author');
+  str('title');
+  str('source');
+  const year = c.get('year');
+  if (year) {
+    const v = check.number(year.value, 'the credit "year"', { min: 1000, max: 9999, integer: true });
+    if (v !== null) out.year = v;
+  }
+  const url = c.get('url');
+  // An empty `url:` is the same as none (a template left blank), not a broken link.
+  if (url && !isEmpty(url.value)) {
+    const v = check.text(url.value, 'the credit "url"');
+    if (v !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(v.trim())) {
+      check.add(url.value.line, `The credit "url" "${v.trim()}" is not a web address; write it in full, starting with https://, or leave "url" out for a work that is not online.`);
+    } else if (v !== null) out.url = v.trim();
+  }
   return out;
 }
 

@@ -15,6 +15,33 @@ export function courseSequence(course: Course): Location[] {
   return seq;
 }
 
+/** A run of places the outline and the menu show together: `section` null for places outside any section. */
+export interface SectionGroup {
+  section: string | null;
+  locations: Location[];
+}
+
+/**
+ * The reading order cut into the review's sections: consecutive lessons of one section (with their
+ * quizzes) form a group; start, end and lessons without a section are groups with section null. A
+ * course whose lessons name no section gives one group, the whole sequence, so a flat review looks
+ * as it always did.
+ */
+export function courseSections(course: Course): SectionGroup[] {
+  const groups: SectionGroup[] = [];
+  const sectionOf = (loc: Location): string | null => {
+    const lessonId = loc.view === 'lesson' ? loc.id : loc.view === 'quiz' ? course.quizzes.find((q) => q.id === loc.id)?.lessonId : undefined;
+    return (lessonId && course.lessons.find((l) => l.id === lessonId)?.section) || null;
+  };
+  for (const loc of courseSequence(course)) {
+    const section = sectionOf(loc);
+    const last = groups[groups.length - 1];
+    if (last && last.section === section) last.locations.push(loc);
+    else groups.push({ section, locations: [loc] });
+  }
+  return groups;
+}
+
 export function sameLocation(a: Location, b: Location): boolean {
   return a.view === b.view && ('id' in a ? a.id : '') === ('id' in b ? b.id : '');
 }

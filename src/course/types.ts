@@ -15,8 +15,11 @@ export interface Credit {
   title: string;
   /** e.g. "Journal of International Women's Studies, 22(5), article 13, pp. 195-209" */
   source: string;
-  /** Link to the original (shown as text and link; never fetched). */
-  url: string;
+  /**
+   * Link to the original (shown as text and link; never fetched). Absent for a work that is not online
+   * (a print source): author, year, title and source identify it.
+   */
+  url?: string;
 }
 
 export interface SupportInfo {
@@ -73,6 +76,12 @@ export interface Lesson {
   /** Front matter `title`, trimmed. */
   title: string;
   navOrder: number;
+  /**
+   * The section of the review the page belongs to (its `parent` when that is a part of the review,
+   * not the review itself): the outline and the course menu group lessons by it. Absent for pages
+   * directly under the review; a review whose pages name no sections has none.
+   */
+  section?: string;
   /** id of the lesson's title heading (the h1 in the lesson view). */
   headingId: string;
   /**
@@ -234,7 +243,10 @@ export interface Course {
   description: string;
   credit: Credit;
   settings: CourseSettings;
-  /** Ordered by navOrder, then file name. */
+  /**
+   * In the site's navigation order: the review's index page first, then by nav_order (sections by their
+   * own page's), equal nav_order by title, then file name (src/content/pages.ts, outlinePages).
+   */
   lessons: Lesson[];
   quizzes: Quiz[];
   /** Glossary terms, sorted by term; empty when the content has no glossary.yaml. */

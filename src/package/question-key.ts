@@ -74,11 +74,16 @@ function options(q: Question): KeyOption[] {
       return q.options.map((o) => opt('option', o, q.correct.includes(o.id)));
     case 'ordering':
       return q.options.map((o) => opt('option', o, true));
-    case 'truefalse':
-      return [
-        { role: 'option', id: 'true', text: 'True', correct: q.correct },
-        { role: 'option', id: 'false', text: 'False', correct: !q.correct },
-      ];
+    case 'truefalse': {
+      // The ids as the runtime sends them: Moodle's 1.2 reports show `t` / `f`, which a manager cannot guess.
+      const tf = (value: boolean, text: string): KeyOption => ({
+        role: 'option',
+        id: response12({ kind: 'bool', value }, { options: [], targets: [] })!,
+        text: `${text} (“${response2004({ kind: 'bool', value }, 'true-false')}” in SCORM 2004)`,
+        correct: q.correct === value,
+      });
+      return [tf(true, 'True'), tf(false, 'False')];
+    }
     case 'matching': {
       const used = new Set(Object.values(q.correct));
       return [...q.items.map((o) => opt('item', o, true)), ...q.targets.map((o) => opt('target', o, used.has(o.id)))];

@@ -59,7 +59,8 @@ beforeAll(async () => {
   // One Ruby process for the whole corpus.
   const html = renderKramdown(bodies);
   cases.forEach((c, i) => kramdownHtml.set(c.name, html[i]));
-});
+  // Importing and rendering the whole corpus (57 pages) outlasts the default 10 s hook on a loaded machine.
+}, 60_000);
 
 const review = (name: string) => imports.get(name)!;
 const lessonOf = (name: string, file: string) => review(name).lessons.find((l) => l.file === file)!;

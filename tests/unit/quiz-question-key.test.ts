@@ -96,6 +96,8 @@ describe('the question key of the shipped course', () => {
           break;
         case 'truefalse':
           expect([r.correct12, r.correct2004], r.questionId).toEqual(q.correct ? ['t', 'true'] : ['f', 'false']);
+          // The options read as the report shows them: t / f (1.2), with the 2004 word.
+          expect(r.options.map((o) => `${o.id} = ${o.text}`), r.questionId).toEqual(['t = True (“true” in SCORM 2004)', 'f = False (“false” in SCORM 2004)']);
           break;
         case 'matching': {
           const pairs = q.items.map((i) => [i.id, q.correct[i.id]]);

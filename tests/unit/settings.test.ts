@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Lesson, Quiz } from '../../src/course/types.ts';
 import { ContentError } from '../../src/content/errors.ts';
 import { estimateMinutes, loadSettings, parseSettings } from '../../src/content/settings.ts';
+import { citation } from '../../src/package/manifest.ts';
+import { fixtureCourse } from '../helpers/course-fixture.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 
@@ -129,8 +131,20 @@ describe('course settings: problems name the line and the reason', () => {
     expect(problems('credit:\n  author: A. Author\n  year: "soon"\n  title: T\n  url: vc.bridgew.edu\n')).toEqual([
       'course.yaml:1: The course "credit": "source" is missing.',
       'course.yaml:3: The credit "year" must be a number, but here it is the text "soon".',
-      'course.yaml:5: The credit "url" "vc.bridgew.edu" is not a web address; write it in full, starting with https://.',
+      'course.yaml:5: The credit "url" "vc.bridgew.edu" is not a web address; write it in full, starting with https://, or leave "url" out for a work that is not online.',
     ]);
+  });
+
+  it('a print source: author, year, title and source are enough, the url is optional', () => {
+    const print = parseSettings('credit:\n  author: B. Writer\n  year: 1998\n  title: A printed report\n  source: Town Press, pp. 1-40\n');
+    expect(print.credit).toEqual({ author: 'B. Writer', year: 1998, title: 'A printed report', source: 'Town Press, pp. 1-40' });
+    expect(print.credit).not.toHaveProperty('url');
+    // A "url:" left blank in a template is no link, not a broken one.
+    const blank = parseSettings('credit:\n  author: B. Writer\n  year: 1998\n  title: A printed report\n  source: Town Press\n  url:\n');
+    expect(blank.credit).not.toHaveProperty('url');
+    // The manifest's credit line (and the question key, which has none) ends with the source: no ", undefined".
+    expect(citation({ ...fixtureCourse(), credit: print.credit! })).toBe('B. Writer (1998), "A printed report", Town Press, pp. 1-40');
+    expect(problems('credit:\n  author: B. Writer\n  year: 1998\n  title: T\n')).toEqual(['course.yaml:1: The course "credit": "source" is missing.']);
   });
 
   it('support without text, and text that is empty once sanitised', () => {

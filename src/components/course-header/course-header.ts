@@ -17,11 +17,11 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CourseStatus, Location, ProgressState } from '../../course/progress.ts';
 import type { Course } from '../../course/types.ts';
-import { courseSequence, navigateEvent } from '../../course/navigation.ts';
+import { navigateEvent } from '../../course/navigation.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { progressText } from '../shared/labels.ts';
-import { courseEntry } from '../shared/course-entries.ts';
+import { courseEntryList } from '../shared/course-entries.ts';
 import { courseEntryStyles } from '../shared/course-entries.styles.ts';
 import { courseHeaderStyles } from './course-header.styles.ts';
 
@@ -157,7 +157,7 @@ export class CourseHeader extends LitElement {
       <display-settings id="display-panel" class="panel-below" .settings=${this.progress.display} ?hidden=${!this.displayOpen}></display-settings>
       <nav id="course-menu" part="menu" aria-label="Course menu" ?hidden=${!this.menuOpen}>
         <ol class="entries">
-          ${courseSequence(this.course).map((loc) => courseEntry(this, loc, (e, l) => this.handleEntry(e, l)))}
+          ${courseEntryList(this, (e, l) => this.handleEntry(e, l), { idPrefix: 'menu' })}
         </ol>
       </nav>
     </header>`;

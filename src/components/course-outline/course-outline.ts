@@ -1,7 +1,8 @@
 /**
  * @summary The course outline: every place in the course (start, lessons, their quizzes, finish) as a
  * list of links, each with its state in words ("read", "score 57%, not passed yet") and a tick for a
- * lesson read or a quiz passed. Shown beside the view on wide screens; narrow screens use the header's
+ * lesson read or a quiz passed. When the review groups its pages in sections, each section is a
+ * heading (h3) over a nested list of its places. Shown beside the view on wide screens; narrow screens use the header's
  * "Course menu" instead (the shell shows one or the other, never both, so a screen reader meets one list).
  *
  * The tick repeats the words for the eye only (aria-hidden); "you are here" is both aria-current and
@@ -14,11 +15,11 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CourseStatus, Location, ProgressState } from '../../course/progress.ts';
 import type { Course } from '../../course/types.ts';
-import { courseSequence, navigateEvent } from '../../course/navigation.ts';
+import { navigateEvent } from '../../course/navigation.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { progressText } from '../shared/labels.ts';
-import { courseEntry } from '../shared/course-entries.ts';
+import { courseEntryList } from '../shared/course-entries.ts';
 import { courseEntryStyles } from '../shared/course-entries.styles.ts';
 import { courseOutlineStyles } from './course-outline.styles.ts';
 
@@ -48,7 +49,7 @@ export class CourseOutline extends LitElement {
       <h2 id="outline-heading" class="outline-heading">Course outline</h2>
       <p class="summary">${progressText(this.status)}</p>
       <ol class="entries" role="list">
-        ${courseSequence(this.course).map((loc) => courseEntry(this, loc, (e, l) => this.handleEntry(e, l), true))}
+        ${courseEntryList(this, (e, l) => this.handleEntry(e, l), { showKind: true, headingLevel: 3, idPrefix: 'outline' })}
       </ol>
     </nav>`;
   }

@@ -56,6 +56,23 @@ export const courseEntryStyles = css`
     color: var(--c-text-muted);
     font-weight: 400;
   }
+  /* A section of the review: its label, then its places indented under it. */
+  .section {
+    margin: var(--space-2) 0 0;
+  }
+  .section-label {
+    display: block;
+    margin: 0;
+    padding: var(--space-1) var(--space-2) 0;
+    font-size: 0.9rem;
+    font-weight: 700;
+    color: var(--c-text);
+  }
+  .section-entries {
+    padding-left: var(--space-3);
+    border-left: 2px solid var(--c-border-soft);
+    margin-left: var(--space-2);
+  }
   @media (forced-colors: active) {
     .entry a[aria-current='page'] {
       border: 2px solid Highlight;

@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import type { CourseStatus, Location, ProgressState } from '../../course/progress.ts';
 import type { Course } from '../../course/types.ts';
-import { sameLocation } from '../../course/navigation.ts';
+import { courseSections, sameLocation } from '../../course/navigation.ts';
 import { locationDone, locationHash, locationLabel, locationState } from './labels.ts';
 
 export interface EntryContext {
@@ -16,6 +16,34 @@ export interface EntryContext {
   status: CourseStatus;
   /** The place shown now. */
   location: Location;
+}
+
+/**
+ * Every place of the course as `<li>` entries, grouped by the review's sections when its pages name
+ * some: a section is an `<li>` holding its label and a nested list named by it (aria-labelledby), so a
+ * screen reader says "Part One: Background, list, 5 items" on entering it. The outline labels each
+ * section with a heading (`headingLevel`), which also lets a listener jump between sections; the menu,
+ * inside the page header, uses a plain label so the view's h1 stays the first heading. A flat review
+ * gives the same flat list as before.
+ */
+export function courseEntryList(
+  ctx: EntryContext,
+  onClick: (e: MouseEvent, loc: Location) => void,
+  opts: { showKind?: boolean; headingLevel?: 3; idPrefix: string },
+) {
+  return courseSections(ctx.course).map((group, i) => {
+    const entries = group.locations.map((loc) => courseEntry(ctx, loc, onClick, opts.showKind));
+    if (group.section === null) return entries;
+    const id = `${opts.idPrefix}-section-${i}`;
+    return html`<li class="section">
+      ${opts.headingLevel === 3
+        ? html`<h3 class="section-label" id=${id}>${group.section}</h3>`
+        : html`<span class="section-label" id=${id}>${group.section}</span>`}
+      <ol class="entries section-entries" role="list" aria-labelledby=${id}>
+        ${entries}
+      </ol>
+    </li>`;
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
  * Small templates several views share (rendered inside the calling component's shadow root,
  * so they take that component's styles): the support box and the credit of the review.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Course } from '../../course/types.ts';
 
@@ -20,10 +20,15 @@ export function supportSection(course: Course, headingLevel: 2 | 3 = 2): Templat
   </section>`;
 }
 
-/** "Ferrari, C. (2021). Title. Source." with a link to the original (never fetched). */
+/**
+ * "Ferrari, C. (2021). Title. Source." with a link to the original (never fetched); a print source has
+ * no url, and then no link at all rather than an empty one.
+ */
 export function creditText(course: Course): TemplateResult {
   const c = course.credit;
-  return html`${c.author} (${c.year}). <cite>${c.title}</cite>. ${c.source}.
-    <a class="url" href=${c.url} target="_blank" rel="noopener noreferrer">${c.url}<span class="visually-hidden">
-        (opens in a new tab)</span></a>`;
+  return html`${c.author} (${c.year}). <cite>${c.title}</cite>. ${c.source}.${c.url
+      ? html`
+          <a class="url" href=${c.url} target="_blank" rel="noopener noreferrer">${c.url}<span class="visually-hidden">
+              (opens in a new tab)</span></a>`
+      : nothing}`;
 }
