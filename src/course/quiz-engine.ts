@@ -214,11 +214,15 @@ export function canStartAttempt(quiz: Quiz, rules: QuizRules, p: AttemptState): 
   return p.attempt === 0 || (p.finished && !isFinal(quiz, rules, p));
 }
 
-/** The correct answers may be shown now (per question once the attempt is over, and in the results). */
+/**
+ * The correct answers may be shown now: in the results once the rule allows, and in each question's
+ * feedback during the last attempt allowed too, since no later attempt can use them.
+ */
 export function showsCorrectAnswers(quiz: Quiz, rules: QuizRules, p: AttemptState): boolean {
+  if (rules.showCorrectAnswers === 'never' || p.attempt === 0) return false;
+  if (rules.attempts > 0 && p.attempt >= rules.attempts) return true;
   if (!p.finished) return false;
-  if (rules.showCorrectAnswers === 'afterEachAttempt') return true;
-  return rules.showCorrectAnswers === 'afterFinalAttempt' && isFinal(quiz, rules, p);
+  return rules.showCorrectAnswers === 'afterEachAttempt' || isFinal(quiz, rules, p);
 }
 
 /** The questions of a new attempt, and what it carries over. */

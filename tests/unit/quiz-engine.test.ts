@@ -262,8 +262,12 @@ describe('quiz rules (course.yaml quiz)', () => {
     expect(canStartAttempt(quiz, three, failed(3))).toBe(false);
     expect(canStartAttempt(quiz, three, { attempt: 1, finished: true, best: 90 })).toBe(false);
     expect(canStartAttempt(quiz, { ...three, attempts: 0 }, failed(50))).toBe(true);
-    // During an attempt never; after a non-final attempt only with afterEachAttempt; after the final one unless never.
-    expect(showsCorrectAnswers(quiz, three, { attempt: 3, finished: false, best: 50 })).toBe(false);
+    // During an attempt only in the last one allowed (nothing later can use them); after a non-final
+    // attempt only with afterEachAttempt; after the final one unless never.
+    expect(showsCorrectAnswers(quiz, three, { attempt: 2, finished: false, best: 50 })).toBe(false);
+    expect(showsCorrectAnswers(quiz, three, { attempt: 3, finished: false, best: 50 })).toBe(true);
+    expect(showsCorrectAnswers(quiz, { ...three, attempts: 0 }, { attempt: 9, finished: false, best: 50 })).toBe(false);
+    expect(showsCorrectAnswers(quiz, { ...three, showCorrectAnswers: 'never' }, { attempt: 3, finished: false, best: 50 })).toBe(false);
     expect(showsCorrectAnswers(quiz, three, failed(2))).toBe(false);
     expect(showsCorrectAnswers(quiz, three, failed(3))).toBe(true);
     expect(showsCorrectAnswers(quiz, { ...three, showCorrectAnswers: 'afterEachAttempt' }, failed(1))).toBe(true);

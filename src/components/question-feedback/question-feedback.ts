@@ -77,7 +77,7 @@ export class QuestionFeedback extends LitElement {
   /** Display order of the matching items in this attempt (optionOrder), so the marks follow the question above. */
   @property({ attribute: false }) order: string[] = [];
   /** The correct answer may be stated (showsCorrectAnswers); false keeps the key back. */
-  @property({ type: Boolean }) reveal = true;
+  @property({ attribute: false }) reveal = true;
   /** Said instead of the key when `reveal` is false: when the correct answers will show, if ever. */
   @property() later = '';
 

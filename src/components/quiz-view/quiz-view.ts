@@ -387,7 +387,7 @@ export class QuizView extends LitElement {
                 .answer=${answer}
                 .result=${scoreAnswer(q, answer)}
                 .order=${optionOrder(this.quiz, q, p.seed)}
-                ?reveal=${this.reveals()}
+                .reveal=${this.reveals()}
                 .later=${this.whenAnswersShow()}
               ></question-feedback>`,
             )}
