@@ -201,12 +201,15 @@ export function attemptsLeft(rules: QuizRules, p: AttemptState): number | null {
 }
 
 /**
- * The latest attempt is final: it is finished and either passed (the quiz then closes, so answers
- * shown now can never make a later attempt certain) or the last one allowed.
+ * The latest attempt is final: it is finished and either the last one allowed, or passed while the
+ * rule shows the answers once final (`afterFinalAttempt`): the quiz then closes, since the answers it
+ * shows would make another attempt certain. Under `never` and `afterEachAttempt` a passed quiz stays
+ * open while attempts are left (its best score counts).
  */
 export function isFinal(quiz: Quiz, rules: QuizRules, p: AttemptState): boolean {
   if (!p.finished) return false;
-  return (p.best !== null && p.best >= quiz.settings.passMark) || attemptsLeft(rules, p) === 0;
+  const passed = p.best !== null && p.best >= quiz.settings.passMark;
+  return attemptsLeft(rules, p) === 0 || (passed && rules.showCorrectAnswers === 'afterFinalAttempt');
 }
 
 /** A new attempt may start: none yet, or the latest is finished and not final. */

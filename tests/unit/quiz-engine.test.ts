@@ -247,7 +247,7 @@ describe('quiz rules (course.yaml quiz)', () => {
     expect(rules({ retry: 'all' }, { retryWrongOnly: true }).retry).toBe('all');
   });
 
-  it('an attempt is final when passed or when none is left; answers show by the rule', () => {
+  it('an attempt is final when none is left, or passed when that shows the answers; answers show by the rule', () => {
     const quiz = makeQuiz('z');
     const three = { ...DEFAULT_QUIZ_RULES };
     const failed = (attempt: number) => ({ attempt, finished: true, best: 50 });
@@ -256,6 +256,9 @@ describe('quiz rules (course.yaml quiz)', () => {
     expect(isFinal(quiz, three, failed(2))).toBe(false);
     expect(isFinal(quiz, three, failed(3))).toBe(true);
     expect(isFinal(quiz, three, { attempt: 1, finished: true, best: 80 })).toBe(true);
+    // A pass closes the quiz only when it would show the answers.
+    expect(isFinal(quiz, { ...three, showCorrectAnswers: 'never' }, { attempt: 1, finished: true, best: 80 })).toBe(false);
+    expect(canStartAttempt(quiz, { ...three, showCorrectAnswers: 'afterEachAttempt' }, { attempt: 1, finished: true, best: 90 })).toBe(true);
     expect(isFinal(quiz, three, { attempt: 3, finished: false, best: 50 })).toBe(false);
     expect(canStartAttempt(quiz, three, { attempt: 0, finished: false, best: null })).toBe(true);
     expect(canStartAttempt(quiz, three, failed(2))).toBe(true);

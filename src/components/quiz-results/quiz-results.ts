@@ -4,7 +4,7 @@
  * once the rules allow it), the attempts used, and the ways on: the retry the rules allow
  * (`retry: wrongOnly` or `all`), continue.
  *
- * A passed attempt, or the last one allowed, is final: the quiz closes. When it closes without a
+ * The last attempt allowed, or a pass that shows the answers, is final: the quiz closes. When it closes without a
  * pass the words stay calm: the score, that the quiz still counts as done for the course (unless
  * the course needs every quiz passed), that the lesson is always there, and the support box.
  *
