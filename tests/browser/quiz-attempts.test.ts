@@ -88,6 +88,7 @@ describe('attempts that measure (default rules)', () => {
     const results = await textOf(page, 'quiz-view quiz-results');
     expect(results).toContain('Your score: 0%');
     expect(results).toContain('You have used 1 of 3 attempts.');
+    expect(results).toContain('A retry keeps your right answers and asks new questions in place of the others, where the quiz has them.');
     expect(results).not.toMatch(/The statement is (true|false)/);
     expect(await page.locator('quiz-view quiz-results .review-key').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -130,6 +131,7 @@ describe('attempts that measure (default rules)', () => {
     // The support box is there; the words are calm (no "failed", no timer).
     expect(await page.locator('quiz-view quiz-results aside.support h2').textContent()).toBe('Support');
     expect(results).not.toMatch(/fail|time left|hurry/i);
+    expect(results).not.toContain('A retry');
     const keys = await page.locator('quiz-view quiz-results .review-key').allTextContents();
     expect(keys).toHaveLength(4);
     for (const k of keys) expect(k).toMatch(/^The statement is (true|false)\.$/);

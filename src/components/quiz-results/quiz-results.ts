@@ -153,9 +153,9 @@ export class QuizResults extends LitElement {
           : limit > 0
             ? html`<p>You have used ${p.attempt} of ${limit} attempts.</p>`
             : nothing}
-      ${!final && !reveal && toReview.length && rules.showCorrectAnswers !== 'never'
+      ${canRetry && toReview.length > 0
         ? html`<p>
-            ${rules.showCorrectAnswers === 'afterEachAttempt' ? '' : 'The correct answers are shown once you pass, or after your last attempt.'}
+            ${!reveal && rules.showCorrectAnswers === 'afterFinalAttempt' ? 'The correct answers are shown once you pass, or after your last attempt.' : ''}
             ${rules.retry === 'wrongOnly'
               ? 'A retry keeps your right answers and asks new questions in place of the others, where the quiz has them.'
               : 'A retry asks a new set of questions, where the quiz has them.'}
