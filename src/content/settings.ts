@@ -1,11 +1,12 @@
 /**
  * Build time: the course settings from the optional `course.yaml` in the content folder
- * (title, id, description, credit, pass mark, completion rule, content advisory, support box).
+ * (title, id, description, credit, pass mark, completion rule, quiz rules, content advisory, support box).
  * Everything has a default, so a folder with only `modules/` still builds.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CourseSettings, Credit, Lesson, Quiz } from '../course/types.ts';
+import { DEFAULT_QUIZ_RULES } from '../course/quiz-engine.ts';
+import type { CourseSettings, Credit, Lesson, Quiz, QuizRules, ShowCorrectAnswers } from '../course/types.ts';
 import { ContentError } from './errors.ts';
 import { markdownToSafeHtml } from './markdown.ts';
 import { htmlToText } from './plain-text.ts';
@@ -83,7 +84,7 @@ export function supportWarningBox(): string {
 
 const FIELDS = {
   required: [],
-  optional: ['id', 'title', 'description', 'language', 'passMark', 'completion', 'estimatedMinutes', 'credit', 'advisory', 'support'],
+  optional: ['id', 'title', 'description', 'language', 'passMark', 'completion', 'estimatedMinutes', 'credit', 'advisory', 'support', 'quiz'],
 } as const;
 
 /** Manifest identifiers are xs:ID (no leading digit) and interaction ids must match SCORM_ID. */
@@ -121,6 +122,7 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
       support: { heading: DEFAULT_SUPPORT.heading, html: '', configured: false },
       estimatedMinutes: 0,
       language: 'en',
+      quiz: { ...DEFAULT_QUIZ_RULES },
     },
     credit: null,
     description: '',
@@ -179,6 +181,8 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
       if (v) out.settings.completion.quizzes = v;
     }
   }
+  const quiz = given('quiz');
+  if (quiz) readQuizRules(quiz, check, out.settings.quiz!);
   const credit = given('credit');
   if (credit) out.credit = parseCredit(check, credit);
   const adv = given('advisory');
@@ -218,6 +222,37 @@ export function parseSettings(text: string, file = SETTINGS_FILE): Omit<LoadedSe
   }
   if (check.problems.length) throw new ContentError(check.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   return out;
+}
+
+const SHOW_CORRECT: readonly ShowCorrectAnswers[] = ['afterFinalAttempt', 'afterEachAttempt', 'never'];
+const RETRY: readonly QuizRules['retry'][] = ['wrongOnly', 'all'];
+
+/** The `quiz` block: attempts (a whole number from 1, or `unlimited`), showCorrectAnswers, retry. */
+function readQuizRules(e: YEntry, check: Checker, out: QuizRules): void {
+  const f = check.fields(e.value, { required: [], optional: ['attempts', 'showCorrectAnswers', 'retry'] }, 'the "quiz" rules');
+  const attempts = f?.get('attempts');
+  if (attempts && !isEmpty(attempts.value)) {
+    const node = attempts.value;
+    if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.trim() === 'unlimited') out.attempts = 0;
+    else if (node.kind === 'scalar' && typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= 1) out.attempts = node.value;
+    else {
+      check.add(
+        node.line,
+        `"quiz: attempts" must be a whole number from 1 or "unlimited", but it is "${node.kind === 'scalar' ? node.raw : node.kind}".` +
+          (node.kind === 'scalar' && node.value === 0 ? ' (0 does not mean unlimited here: write "unlimited".)' : ''),
+      );
+    }
+  }
+  const show = f?.get('showCorrectAnswers');
+  if (show && !isEmpty(show.value)) {
+    const v = check.oneOf(show.value, SHOW_CORRECT, '"quiz: showCorrectAnswers"');
+    if (v) out.showCorrectAnswers = v;
+  }
+  const retry = f?.get('retry');
+  if (retry && !isEmpty(retry.value)) {
+    const v = check.oneOf(retry.value, RETRY, '"quiz: retry"');
+    if (v) out.retry = v;
+  }
 }
 
 /**

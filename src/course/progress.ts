@@ -4,7 +4,7 @@
  * and maps it to the LMS data model. Pure data and functions: no DOM, no SCORM.
  */
 import type { Answer, Course, Quiz } from './types.ts';
-import { newSeed, planQuestions, scoreAnswer, scoreAttempt, type AttemptScore } from './quiz-engine.ts';
+import { canStartAttempt, newSeed, planAttempt, quizRules, scoreAttempt, type AttemptScore } from './quiz-engine.ts';
 
 /** Where the learner is: the bookmark. */
 export type Location =
@@ -19,7 +19,11 @@ export interface QuizProgress {
   attempt: number;
   /** Seed of the current attempt: with `eligible` it fixes drawn questions and option orders. */
   seed: number;
-  /** Questions the current attempt may draw from (retry-wrong-only); null = the whole quiz. */
+  /**
+   * Questions never asked in any attempt of this quiz: a retry draws from them first, so it measures
+   * rather than repeats (planAttempt). null = not tracked (before the first attempt, or an older
+   * save): then every question outside the current attempt counts as never asked.
+   */
   eligible: string[] | null;
   /** The current attempt's questions in display order (derived from seed and eligible, kept for speed). */
   questionIds: string[];
@@ -213,44 +217,26 @@ export class ProgressStore {
     this.set({ ...this.state, lessonsRead: [...this.state.lessonsRead, lessonId] }, { reason: 'lesson-read' });
   }
 
-  /** Start (or restart) a quiz attempt. With wrongOnly, carry over the fully correct answers. */
+  /**
+   * Start a quiz attempt, when the quiz's rules allow one (quizRules, canStartAttempt: attempts left,
+   * not yet passed). With wrongOnly, and the rules' retry `wrongOnly`, the fully right answers carry
+   * over and the others are replaced by questions not yet asked where the quiz has them (planAttempt).
+   */
   startAttempt(quizId: string, options: { wrongOnly?: boolean; seed?: number } = {}): void {
     const quiz = this.quiz(quizId);
     const prev = this.state.quizzes[quizId] ?? emptyQuizProgress();
-    if (quiz.settings.attempts > 0 && prev.attempt >= quiz.settings.attempts) return;
+    const rules = quizRules(this.course, quiz);
+    if (!canStartAttempt(quiz, rules, prev)) return;
     const seed = options.seed ?? newSeed();
-    let eligible: string[] | null = null;
-    let answers: Record<string, Answer> = {};
-    let carried: string[] = [];
-    let questionIds: string[] = [];
-    if (options.wrongOnly && quiz.settings.retryWrongOnly && prev.finished) {
-      // Keep the same questions; ask again only those not fully correct.
-      questionIds = prev.questionIds;
-      for (const id of prev.questionIds) {
-        const q = quiz.questions.find((x) => x.id === id);
-        if (q && scoreAnswer(q, prev.answers[id]).outcome === 'correct') {
-          answers[id] = prev.answers[id];
-          carried.push(id);
-        }
-      }
-      eligible = prev.questionIds;
-    }
-    // Nothing left to ask (all correct last time): an attempt with no question could never finish,
-    // so it becomes a full new attempt.
-    if (eligible === null || carried.length === questionIds.length) {
-      eligible = null;
-      answers = {};
-      carried = [];
-      questionIds = planQuestions(quiz, seed, null);
-    }
+    const plan = planAttempt(quiz, prev, seed, options.wrongOnly && rules.retry === 'wrongOnly' ? 'wrongOnly' : 'all');
     const next: QuizProgress = {
       ...prev,
       attempt: prev.attempt + 1,
       seed,
-      eligible,
-      questionIds,
-      answers,
-      carried,
+      eligible: plan.eligible,
+      questionIds: plan.questionIds,
+      answers: plan.answers,
+      carried: plan.carried,
       finished: false,
     };
     this.setQuiz(quizId, next, 'quiz-start');

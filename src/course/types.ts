@@ -46,6 +46,32 @@ export interface CourseSettings {
   estimatedMinutes: number;
   /** BCP 47 language of the content, e.g. "en". */
   language: string;
+  /**
+   * Attempts, retries and when the correct answers show, for every quiz (course.yaml `quiz`).
+   * Absent in a hand-made Course: DEFAULT_QUIZ_RULES (src/course/quiz-engine.ts) then apply.
+   */
+  quiz?: QuizRules;
+}
+
+/** When a quiz shows the correct answers (course.yaml `quiz: showCorrectAnswers`). */
+export type ShowCorrectAnswers = 'never' | 'afterFinalAttempt' | 'afterEachAttempt';
+
+/**
+ * How quizzes measure (course.yaml `quiz`). Feedback during an attempt says right or not and where to
+ * review, never the key, unless `showCorrectAnswers` says so: a key shown before a retry makes the
+ * retry certain.
+ */
+export interface QuizRules {
+  /** Attempts per quiz; 0 = unlimited. A quiz's own `settings.attempts` can only lower it. */
+  attempts: number;
+  /** When the correct answers show: never, once the attempt is final (passed or none left), or after every attempt. */
+  showCorrectAnswers: ShowCorrectAnswers;
+  /**
+   * What a retry asks: `wrongOnly` keeps the fully right answers and replaces each other question with
+   * one not yet asked (the same type first) where the quiz has one, else asks it again reshuffled;
+   * `all` draws a whole new attempt, questions not yet asked first.
+   */
+  retry: 'wrongOnly' | 'all';
 }
 
 export interface TocEntry {
@@ -210,13 +236,13 @@ export type Question = SingleQuestion | MultipleQuestion | TrueFalseQuestion | M
 export interface QuizSettings {
   /** Pass mark in percent, default 80. */
   passMark: number;
-  /** Attempts allowed; 0 = unlimited (default). */
+  /** Attempts allowed; 0 = the course's rule (course.yaml `quiz: attempts`); a number only lowers it. */
   attempts: number;
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   /** Draw this many questions per attempt (null = all). */
   pool: number | null;
-  /** On retry, ask only the questions not fully correct last time. */
+  /** false = a retry is always a whole new attempt, whatever course.yaml `quiz: retry` says. */
   retryWrongOnly: boolean;
 }
 

@@ -99,6 +99,11 @@ describe('quiz layout', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
     const check = async (state: string) => expect(await axeViolations(page), `axe, dark theme, "${state}"`).toEqual([]);
     await check('intro');
+    // One attempt only, so that each feedback is the last attempt's, with the marks and "Show the correct answer".
+    await page.evaluate(() => {
+      const h = (window as unknown as { harness: { store: { course: { settings: { quiz?: object } } } } }).harness;
+      h.store.course.settings.quiz = { attempts: 1, showCorrectAnswers: 'afterFinalAttempt', retry: 'wrongOnly' };
+    });
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     await page.getByRole('button', { name: 'Submit answer' }).click();
     await page.locator('quiz-view .error-summary').waitFor();

@@ -79,6 +79,10 @@ describe('a virtual screen reader hears', () => {
   it('feedback: the outcome heading, then the words, once; for matching every item marked in order', async () => {
     const { page, course, context } = await openCourse(env.browser, env.server.url);
     const quiz = course.quizzes.find((x) => x.questions.some((q) => q.type === 'matching'))!;
+    // One attempt, so that the feedback is the last attempt's: only then does it mark the items (the course's quiz rules).
+    await page.locator('course-app').evaluate((app) => {
+      (app as unknown as { course: { settings: { quiz?: object } } }).course.settings.quiz = { attempts: 1, showCorrectAnswers: 'afterFinalAttempt', retry: 'wrongOnly' };
+    });
     await startQuiz(page, quiz.title);
     let sawMatching = false;
     for (;;) {

@@ -69,17 +69,17 @@ describe('quiz attempts', () => {
   });
 
   it('keeps the best score and the last score', () => {
-    const { store } = setup();
+    const { store } = setup({}, { quiz: { attempts: 0, showCorrectAnswers: 'afterFinalAttempt', retry: 'all' } });
     store.startAttempt('q1', { seed: 1 });
-    answerAll(store, 'q1', (id) => WRONG[id]); // 0 + .5 + 0 + .5 + 0 = 20%
-    expect(store.get().quizzes.q1).toMatchObject({ best: 20, last: 20 });
-    store.startAttempt('q1', { seed: 2 });
-    answerAll(store, 'q1', (id) => RIGHT[id]);
-    expect(store.get().quizzes.q1).toMatchObject({ best: 100, last: 100, attempt: 2 });
-    store.startAttempt('q1', { seed: 3 });
-    expect(store.get().quizzes.q1).toMatchObject({ best: 100, last: 100, finished: false, answers: {} });
     answerAll(store, 'q1', (id) => (id === 'single' ? RIGHT[id] : WRONG[id])); // 1 + .5 + 0 + .5 + 0 = 40%
-    expect(store.get().quizzes.q1).toMatchObject({ best: 100, last: 40, attempt: 3 });
+    expect(store.get().quizzes.q1).toMatchObject({ best: 40, last: 40 });
+    store.startAttempt('q1', { seed: 2 });
+    expect(store.get().quizzes.q1).toMatchObject({ best: 40, last: 40, finished: false, answers: {} });
+    answerAll(store, 'q1', (id) => WRONG[id]); // 0 + .5 + 0 + .5 + 0 = 20%
+    expect(store.get().quizzes.q1).toMatchObject({ best: 40, last: 20, attempt: 2 });
+    store.startAttempt('q1', { seed: 3 });
+    answerAll(store, 'q1', (id) => RIGHT[id]);
+    expect(store.get().quizzes.q1).toMatchObject({ best: 100, last: 100, attempt: 3 });
   });
 
   it('stops at the attempts limit', () => {
@@ -115,14 +115,15 @@ describe('quiz attempts', () => {
     expect(store.get().quizzes.q1).toMatchObject({ finished: true, last: 100, best: 100, attempt: 2 });
   });
 
-  it('retry-wrong-only after a perfect attempt starts a full attempt (an empty one could never finish)', () => {
+  it('a passed attempt is final: the quiz closes, even with attempts left (its answers may now be shown)', () => {
     const { store } = setup();
     store.startAttempt('q1', { seed: 7 });
     answerAll(store, 'q1', (id) => RIGHT[id]);
+    const before = store.get();
     store.startAttempt('q1', { wrongOnly: true, seed: 9 });
-    const p = store.get().quizzes.q1;
-    expect(p).toMatchObject({ attempt: 2, eligible: null, carried: [], answers: {}, finished: false });
-    expect(store.pending('q1')).toHaveLength(5);
+    store.startAttempt('q1', { seed: 10 });
+    expect(store.get()).toBe(before);
+    expect(store.get().quizzes.q1).toMatchObject({ attempt: 1, finished: true, best: 100 });
   });
 
   it('retry-wrong-only is a full attempt when the quiz turns it off', () => {
@@ -130,7 +131,8 @@ describe('quiz attempts', () => {
     store.startAttempt('q1', { seed: 7 });
     answerAll(store, 'q1', (id) => (id === 'single' ? RIGHT[id] : WRONG[id]));
     store.startAttempt('q1', { wrongOnly: true, seed: 8 });
-    expect(store.get().quizzes.q1).toMatchObject({ carried: [], answers: {}, eligible: null });
+    // A whole new attempt; no question is left unseen (no pool), so eligible is empty.
+    expect(store.get().quizzes.q1).toMatchObject({ carried: [], answers: {}, eligible: [] });
     expect(store.pending('q1')).toHaveLength(5);
   });
 

@@ -15,7 +15,9 @@ import { fixtureCourse } from '../helpers/course-fixture.ts';
 import { StrictLms, type Version } from '../helpers/strict-lms.ts';
 import { launch, MemoryStorage, type Harness } from '../helpers/scorm-harness.ts';
 
+// Retries after a pass (a lower one must not lower the objective): the quiz rules that leave a passed quiz open.
 const course = fixtureCourse();
+course.settings.quiz = { attempts: 0, showCorrectAnswers: 'never', retry: 'all' };
 const QB = 'quiz_background';
 const QD = 'quiz_discussion';
 const L1 = '01_background';

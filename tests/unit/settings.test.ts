@@ -38,6 +38,8 @@ describe('course settings: defaults', () => {
     expect(loaded.settings.support.html).toContain('line manager');
     expect(loaded.settings.support.html).not.toMatch(/course\.yaml|<code>|organisation can add/);
     expect(loaded.description).toBe('');
+    // Quiz rules that measure: 3 attempts, the key only once an attempt is final, new questions on a retry.
+    expect(loaded.settings.quiz).toEqual({ attempts: 3, showCorrectAnswers: 'afterFinalAttempt', retry: 'wrongOnly' });
   });
 
   it('an empty course.yaml is the same as none', () => {
@@ -93,6 +95,21 @@ describe('course settings: this course', async () => {
     expect(s.settings.support).toEqual({ heading: 'Someone to talk to', html: '<p>Call the staff care line.</p>', configured: true });
   });
 
+  it('sets the quiz rules in course.yaml, the measuring ones', () => {
+    expect(loaded.settings.quiz).toEqual({ attempts: 3, showCorrectAnswers: 'afterFinalAttempt', retry: 'wrongOnly' });
+  });
+
+  it('reads every quiz rule, "unlimited" attempts included', () => {
+    expect(parseSettings('quiz:\n  attempts: unlimited\n  showCorrectAnswers: never\n  retry: all\n').settings.quiz).toEqual({
+      attempts: 0,
+      showCorrectAnswers: 'never',
+      retry: 'all',
+    });
+    // A rule left out keeps its default.
+    expect(parseSettings('quiz:\n  attempts: 1\n').settings.quiz).toEqual({ attempts: 1, showCorrectAnswers: 'afterFinalAttempt', retry: 'wrongOnly' });
+    expect(parseSettings('quiz:\n  showCorrectAnswers: afterEachAttempt\n').settings.quiz?.showCorrectAnswers).toBe('afterEachAttempt');
+  });
+
   it('uses pass mark 80 and completion on all lessons and all quizzes submitted', () => {
     expect(loaded.settings.passMark).toBe(80);
     expect(loaded.settings.completion).toEqual({ lessons: 'all', quizzes: 'all-submitted' });
@@ -125,6 +142,18 @@ describe('course settings: problems name the line and the reason', () => {
       'course.yaml:2: "completion: lessons" "some" is not valid. Use one of: all, none.',
       'course.yaml:3: "completion: quizzes" "all-passsed" is not valid. Use one of: all-submitted, all-passed, none. Did you mean "all-passed"?',
     ]);
+  });
+
+  it('quiz rules: attempts, when answers show, what a retry asks, unknown keys', () => {
+    expect(problems('title: T\nquiz:\n  attempts: 0\n  showCorrectAnswers: afterFinalAtempt\n  retry: wrong\n  atempts: 2\n')).toEqual([
+      'course.yaml:3: "quiz: attempts" must be a whole number from 1 or "unlimited", but it is "0". (0 does not mean unlimited here: write "unlimited".)',
+      'course.yaml:4: "quiz: showCorrectAnswers" "afterFinalAtempt" is not valid. Use one of: afterFinalAttempt, afterEachAttempt, never. Did you mean "afterFinalAttempt"?',
+      'course.yaml:5: "quiz: retry" "wrong" is not valid. Use one of: wrongOnly, all.',
+      'course.yaml:6: The "quiz" rules: unknown key "atempts". Did you mean "attempts"?',
+    ]);
+    expect(problems('quiz:\n  attempts: 2.5\n')).toEqual(['course.yaml:2: "quiz: attempts" must be a whole number from 1 or "unlimited", but it is "2.5".']);
+    expect(problems('quiz:\n  attempts: lots\n')).toEqual(['course.yaml:2: "quiz: attempts" must be a whole number from 1 or "unlimited", but it is "lots".']);
+    expect(problems('quiz: 3\n')).toEqual([expect.stringMatching(/^course\.yaml:1: The "quiz" rules/)]);
   });
 
   it('an incomplete credit and a bad link', () => {

@@ -6,6 +6,11 @@
  * learner's answer beside the right one, in one list), and a "Review this in the lesson" link to
  * the passage the question comes from.
  *
+ * Until the quiz's rules allow the correct answers (`reveal` false: the attempt is not final), an
+ * answer not fully right gets only the heading, the link to its passage and when the answers will
+ * show: the author's feedback, the option feedback and the marks would state the key, and a retry
+ * after the key is certain rather than a measure.
+ *
  * @event navigate - "Review this in the lesson" was chosen (bubbles, composed; see navigateEvent).
  */
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
@@ -35,6 +40,28 @@ export const OUTCOME_LABEL: Record<QuestionResult['outcome'], string> = {
   incorrect: 'Not quite',
 };
 
+/**
+ * The correct answer in words, for the results once the answers may show: the option texts, the
+ * statement's truth, each matching item with its target, or the options in order.
+ */
+export function correctAnswerText(q: Question): TemplateResult {
+  const text = (list: Choice[], id: string) => unsafeHTML(list.find((o) => o.id === id)?.html ?? '');
+  switch (q.type) {
+    case 'single':
+      return html`The right answer: ${text(q.options, q.correct)}.`;
+    case 'multiple':
+      return html`The right ${q.correct.length === 1 ? 'answer' : 'answers'}:
+        ${q.correct.map((id, i) => html`${i ? '; ' : ''}${text(q.options, id)}`)}.`;
+    case 'truefalse':
+      return html`The statement is ${q.correct ? 'true' : 'false'}.`;
+    case 'matching':
+      return html`The right matches:
+        ${q.items.map((item, i) => html`${i ? '; ' : ''}${unsafeHTML(item.html)}: ${text(q.targets, q.correct[item.id])}`)}.`;
+    case 'ordering':
+      return html`The right order: ${q.correct.map((id, i) => html`${i ? ', then ' : ''}${text(q.options, id)}`)}.`;
+  }
+}
+
 @customElement('question-feedback')
 export class QuestionFeedback extends LitElement {
   static override styles = questionFeedbackStyles;
@@ -49,6 +76,10 @@ export class QuestionFeedback extends LitElement {
   @property({ attribute: false }) result!: QuestionResult;
   /** Display order of the matching items in this attempt (optionOrder), so the marks follow the question above. */
   @property({ attribute: false }) order: string[] = [];
+  /** The correct answer may be stated (showsCorrectAnswers); false keeps the key back. */
+  @property({ attribute: false }) reveal = true;
+  /** Said instead of the key when `reveal` is false: when the correct answers will show, if ever. */
+  @property() later = '';
 
   /** Focus the feedback heading, so screen readers read the outcome first. */
   async focusHeading(): Promise<void> {
@@ -164,7 +195,23 @@ export class QuestionFeedback extends LitElement {
     }
   }
 
+  /** An answer not fully right while the key is kept back: where to look, and when the answers show. */
+  private renderWithoutKey(): TemplateResult {
+    const review = reviewLocation(this.quiz, this.question);
+    return html`<section class="feedback" aria-labelledby="feedback-heading">
+      <h2 id="feedback-heading" tabindex="-1">${OUTCOME_LABEL[this.result.outcome]}</h2>
+      <p class="feedback-text">
+        ${this.result.outcome === 'partial' ? 'Some of your answer is right. ' : ''}The passage this question comes from can help.
+      </p>
+      ${this.later ? html`<p class="later">${this.later}</p>` : nothing}
+      <p class="review">
+        <a href=${locationHash(review.location)} @click=${this.handleReview}>Review this in the lesson</a>
+      </p>
+    </section>`;
+  }
+
   override render() {
+    if (!this.reveal && this.result.outcome !== 'correct') return this.renderWithoutKey();
     const extra = this.optionFeedback();
     const review = reviewLocation(this.quiz, this.question);
     return html`<section class="feedback" aria-labelledby="feedback-heading">

@@ -27,8 +27,21 @@ const results = css`
   }
   .review-number,
   .review-prompt,
-  .review-outcome {
+  .review-outcome,
+  .review-key {
     display: block;
+  }
+  /* The support box after a quiz closed without a pass: the same quiet panel as the start page's. */
+  .support {
+    margin: var(--space-5) 0;
+    padding: var(--space-4) var(--space-5);
+    background: var(--c-panel);
+    border: 1px solid var(--c-border-soft);
+    border-radius: var(--radius);
+  }
+  .support h2 {
+    margin-top: 0;
+    font-size: 1.15rem;
   }
   .review-outcome {
     color: var(--c-text-muted);

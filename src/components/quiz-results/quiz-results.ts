@@ -1,19 +1,24 @@
 /**
  * @summary The results of a finished quiz attempt: the score, the pass mark, passed or not in
- * words, the questions worth another look (each linked to its passage), the attempts used,
- * and the ways on: try again, try only the questions not fully right, continue.
+ * words, the questions worth another look (each linked to its passage, with the correct answer
+ * once the rules allow it), the attempts used, and the ways on: the retry the rules allow
+ * (`retry: wrongOnly` or `all`), continue.
+ *
+ * The last attempt allowed, or a pass that shows the answers, is final: the quiz closes. When it closes without a
+ * pass the words stay calm: the score, that the quiz still counts as done for the course (unless
+ * the course needs every quiz passed), that the lesson is always there, and the support box.
  *
  * @event quiz-retry - The learner asked for a new attempt (detail: { wrongOnly: boolean }).
  * @event navigate - "Continue" or a "Review this in the lesson" link (bubbles, composed).
  */
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { navigateEvent } from '../../course/navigation.ts';
 import type { Location, QuizProgress } from '../../course/progress.ts';
-import type { AttemptScore } from '../../course/quiz-engine.ts';
-import type { Quiz } from '../../course/types.ts';
-import { OUTCOME_LABEL } from '../question-feedback/question-feedback.ts';
+import { canStartAttempt, isFinal, showsCorrectAnswers, type AttemptScore } from '../../course/quiz-engine.ts';
+import type { Course, Quiz, QuizRules } from '../../course/types.ts';
+import { correctAnswerText, OUTCOME_LABEL } from '../question-feedback/question-feedback.ts';
 import { formatPercent, locationHash } from '../shared/labels.ts';
 import { reviewLocation } from '../quiz-view/quiz-links.ts';
 import { quizResultsStyles } from './quiz-results.styles.ts';
@@ -30,6 +35,10 @@ declare global {
 export class QuizResults extends LitElement {
   static override styles = quizResultsStyles;
 
+  /** The course (completion rule, support box, lesson title). */
+  @property({ attribute: false }) course!: Course;
+  /** The quiz's rules (quizRules): attempts, when answers show, what a retry asks. */
+  @property({ attribute: false }) rules!: QuizRules;
   /** The quiz. */
   @property({ attribute: false }) quiz!: Quiz;
   /** The learner's progress in this quiz (a finished attempt). */
@@ -60,13 +69,45 @@ export class QuizResults extends LitElement {
     if (question) this.dispatchEvent(navigateEvent(reviewLocation(this.quiz, question)));
   }
 
+  private handleLesson(e: Event): void {
+    e.preventDefault();
+    this.dispatchEvent(navigateEvent({ location: { view: 'lesson', id: this.quiz.lessonId }, returnTo: { view: 'quiz', id: this.quiz.id } }));
+  }
+
+  /** The quiz closed without a pass: calm, factual, and what the learner can still do. */
+  private renderClosed(best: number): TemplateResult {
+    const { course, quiz, rules } = this;
+    const lesson = course.lessons.find((l) => l.id === quiz.lessonId)?.title ?? 'the lesson';
+    const stillCompletes = course.settings.completion.quizzes !== 'all-passed';
+    return html`<div class="panel closed">
+      <p>
+        You have used all ${rules.attempts} ${rules.attempts === 1 ? 'attempt' : 'attempts'} at this quiz, so it is now
+        closed. Your best score is kept. It is ${formatPercent(best)}.
+      </p>
+      <p>
+        ${stillCompletes
+          ? 'The quiz counts as done, so you can still complete the course.'
+          : 'This course asks for every quiz to be passed: the people who run it can tell you what happens next.'}
+        You can read the lesson again at any time:
+        <a href=${locationHash({ view: 'lesson', id: quiz.lessonId })} @click=${this.handleLesson}>go to “${lesson}”</a>.
+      </p>
+    </div>
+    <aside class="support" aria-labelledby="support-heading">
+      <h2 id="support-heading">${course.settings.support.heading}</h2>
+      ${unsafeHTML(course.settings.support.html)}
+    </aside>`;
+  }
+
   override render() {
     const { quiz, progress: p, score } = this;
     const percent = p.last ?? score.percent;
     const passMark = quiz.settings.passMark;
     const passed = percent >= passMark;
-    const limit = quiz.settings.attempts;
-    const usedUp = limit > 0 && p.attempt >= limit;
+    const rules = this.rules;
+    const limit = rules.attempts;
+    const final = isFinal(quiz, rules, p);
+    const canRetry = canStartAttempt(quiz, rules, p);
+    const reveal = showsCorrectAnswers(quiz, rules, p);
     const toReview = score.results
       .map((r, i) => ({ r, i, q: quiz.questions.find((x) => x.id === r.questionId) }))
       .filter((x) => x.r.outcome !== 'correct' && x.q);
@@ -96,6 +137,7 @@ export class QuizResults extends LitElement {
                   <span class="review-number">Question ${i + 1}</span>
                   <span class="review-prompt">${unsafeHTML(q!.promptHtml)}</span>
                   <span class="review-outcome">Your answer: ${OUTCOME_LABEL[r.outcome].toLowerCase()}.</span>
+                  ${reveal ? html`<span class="review-key">${correctAnswerText(q!)}</span>` : nothing}
                   <a href=${locationHash(reviewLocation(quiz, q!).location)} data-question=${q!.id} @click=${this.handleReview}
                     >Review this in the lesson<span class="visually-hidden"> (question ${i + 1})</span></a
                   >
@@ -104,25 +146,31 @@ export class QuizResults extends LitElement {
             </ul>`
         : html`<p>You answered every question correctly.</p>`}
 
-      ${limit > 0
-        ? usedUp
-          ? html`<p>
-              You have used all ${limit} ${limit === 1 ? 'attempt' : 'attempts'} at this quiz, so it is now closed. Your best
-              score is kept. You can still read the lessons at any time.
-            </p>`
-          : html`<p>You have used ${p.attempt} of ${limit} attempts.</p>`
+      ${final && !passed && !(p.best !== null && p.best >= passMark)
+        ? this.renderClosed(p.best ?? percent)
+        : final
+          ? html`<p>You passed, so this quiz is now closed.${reveal && toReview.length ? ' The correct answers are shown above.' : ''}</p>`
+          : limit > 0
+            ? html`<p>You have used ${p.attempt} of ${limit} attempts.</p>`
+            : nothing}
+      ${canRetry && toReview.length > 0
+        ? html`<p>
+            ${!reveal && rules.showCorrectAnswers === 'afterFinalAttempt' ? 'The correct answers are shown once you pass, or after your last attempt.' : ''}
+            ${rules.retry === 'wrongOnly'
+              ? 'A retry keeps your right answers and asks new questions in place of the others, where the quiz has them.'
+              : 'A retry asks a new set of questions, where the quiz has them.'}
+          </p>`
         : nothing}
 
       <div class="button-row">
         ${this.next ? html`<button type="button" class="button" @click=${this.handleContinue}>Continue</button>` : nothing}
-        ${usedUp
+        ${!canRetry
           ? nothing
-          : html`${quiz.settings.retryWrongOnly && toReview.length > 0
-                ? html`<button type="button" class="button secondary" data-wrong-only="true" @click=${this.handleRetry}>
-                    Try only the questions I got wrong
-                  </button>`
-                : nothing}
-              <button type="button" class="button secondary" data-wrong-only="false" @click=${this.handleRetry}>Try again</button>`}
+          : rules.retry === 'wrongOnly' && toReview.length > 0
+            ? html`<button type="button" class="button secondary" data-wrong-only="true" @click=${this.handleRetry}>
+                Try only the questions I got wrong
+              </button>`
+            : html`<button type="button" class="button secondary" data-wrong-only="false" @click=${this.handleRetry}>Try again</button>`}
       </div>
     `;
   }

@@ -9,6 +9,9 @@
  * answer's feedback is on screen and unsent drafts; it is kept per store outside the element,
  * so following "Review this in the lesson" and coming back shows the same feedback again.
  *
+ * The course's quiz rules (quizRules: course.yaml `quiz`) decide how many attempts, what a retry
+ * asks and when the correct answers show; until then feedback says right or not and where to look.
+ *
  * @event navigate - Links to the lesson and "Continue" (bubbles, composed; see navigateEvent).
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -18,8 +21,8 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { navigateEvent, nextLocation } from '../../course/navigation.ts';
 import type { ProgressStore, QuizProgress } from '../../course/progress.ts';
 import { emptyQuizProgress } from '../../course/progress.ts';
-import { isAnswered, optionOrder, scoreAnswer } from '../../course/quiz-engine.ts';
-import type { Answer, Course, Question, Quiz } from '../../course/types.ts';
+import { isAnswered, optionOrder, quizRules, scoreAnswer, showsCorrectAnswers } from '../../course/quiz-engine.ts';
+import type { Answer, Course, Question, Quiz, QuizRules } from '../../course/types.ts';
 import '../question-choice/question-choice.ts';
 import '../question-matching/question-matching.ts';
 import '../question-ordering/question-ordering.ts';
@@ -271,6 +274,25 @@ export class QuizView extends LitElement {
     else if (target === 'heading') void this.focusHeading();
   }
 
+  private rules(): QuizRules {
+    return quizRules(this.course, this.quiz);
+  }
+
+  /** The correct answers may be shown now (the course's rule, and the attempt final or over). */
+  private reveals(): boolean {
+    return showsCorrectAnswers(this.quiz, this.rules(), this.progress());
+  }
+
+  /** When the correct answers show, in the learner's words (the intro and the feedback that keeps the key back). */
+  private whenAnswersShow(): string {
+    const rules = this.rules();
+    if (rules.showCorrectAnswers === 'never') return 'This quiz does not show the correct answers; the lesson has them.';
+    if (rules.showCorrectAnswers === 'afterEachAttempt') return 'The correct answers are shown at the end of each attempt.';
+    return rules.attempts === 1
+      ? 'The correct answers are shown at the end of the quiz.'
+      : 'The correct answers are shown once you pass, or after your last attempt.';
+  }
+
   private lessonTitle(): string {
     return this.course.lessons.find((l) => l.id === this.quiz.lessonId)?.title ?? 'the lesson';
   }
@@ -282,7 +304,7 @@ export class QuizView extends LitElement {
   private renderIntro(): TemplateResult {
     const { quiz } = this;
     const count = quiz.settings.pool !== null ? Math.min(quiz.settings.pool, quiz.questions.length) : quiz.questions.length;
-    const attempts = quiz.settings.attempts;
+    const attempts = this.rules().attempts;
     return html`
       <h1 tabindex="-1">${quiz.title}</h1>
       ${quiz.introHtml ? html`<div class="intro">${unsafeHTML(quiz.introHtml)}</div>` : nothing}
@@ -290,6 +312,7 @@ export class QuizView extends LitElement {
         <div><dt>Questions</dt><dd>${count}</dd></div>
         <div><dt>Pass mark</dt><dd>${quiz.settings.passMark}%</dd></div>
         <div><dt>Attempts allowed</dt><dd>${attempts > 0 ? attempts : 'As many as you like'}</dd></div>
+        <div><dt>Correct answers</dt><dd>${this.whenAnswersShow()}</dd></div>
         <div><dt>Time limit</dt><dd>No time limit: take as long as you need</dd></div>
       </dl>
       <p>
@@ -317,7 +340,7 @@ export class QuizView extends LitElement {
 
   private renderQuestion(q: Question, readonly: boolean): unknown {
     const p = this.progress();
-    const correct = readonly && this.showCorrect ? correctAnswer(q) : undefined;
+    const correct = readonly && this.showCorrect && this.reveals() ? correctAnswer(q) : undefined;
     const value = correct ?? (readonly ? p.answers[q.id] : this.draft(q));
     const shows = correct ? 'correct' : 'mine';
     const order = optionOrder(this.quiz, q, p.seed);
@@ -364,10 +387,12 @@ export class QuizView extends LitElement {
                 .answer=${answer}
                 .result=${scoreAnswer(q, answer)}
                 .order=${optionOrder(this.quiz, q, p.seed)}
+                .reveal=${this.reveals()}
+                .later=${this.whenAnswersShow()}
               ></question-feedback>`,
             )}
             <div class="button-row">
-              ${q.type === 'matching' || q.type === 'ordering'
+              ${(q.type === 'matching' || q.type === 'ordering') && this.reveals()
                 ? html`<button type="button" class="button secondary" @click=${this.handleShowCorrect}>
                     ${this.showCorrect ? 'Show my answer' : 'Show the correct answer'}
                   </button>`
@@ -395,6 +420,8 @@ export class QuizView extends LitElement {
         return this.renderQuestionScreen(screen.questionId, true);
       case 'results':
         return html`<quiz-results
+          .course=${this.course}
+          .rules=${this.rules()}
           .quiz=${this.quiz}
           .progress=${this.progress()}
           .score=${this.store.attemptScore(this.quiz.id)}
