@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileCourse, type CompiledCourse } from '../../src/content/compile.ts';
+import type { Question } from '../../src/course/types.ts';
 import { htmlToText } from '../../src/content/plain-text.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -24,7 +25,7 @@ function quotes(text: string): string[] {
   return [...text.matchAll(/"([^"]*)"|“([^”]*)”/g)].map((m) => m[1] ?? m[2]);
 }
 
-const squash = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+const squash = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[‘’]/g, "'");
 
 let built: CompiledCourse;
 /** Each own text with a name for messages. */
@@ -184,5 +185,57 @@ describe('the content advisory', () => {
 
   it('names no lesson by its place, so it stays true when a lesson is added', () => {
     expect(advisory).not.toMatch(/\b(first|second|third|last) lesson\b/);
+  });
+});
+
+/** Every text of a question a learner reads, named `quiz/question part`. */
+function questionTexts(quizId: string, q: Question): { where: string; text: string }[] {
+  const parts: [string, string][] = [
+    ['prompt', q.promptHtml],
+    ['correct feedback', q.feedback.correctHtml],
+    ['incorrect feedback', q.feedback.incorrectHtml],
+    ['partial feedback', q.feedback.partialHtml],
+  ];
+  const choices = 'options' in q ? q.options : 'items' in q ? [...q.items, ...q.targets] : [];
+  for (const c of choices) {
+    parts.push([`option ${c.id}`, c.html]);
+    if (c.feedbackHtml) parts.push([`option ${c.id} feedback`, c.feedbackHtml]);
+  }
+  return parts.map(([part, html]) => ({ where: `${quizId}/${q.id} ${part}`, text: htmlToText(html) }));
+}
+
+// The quizzes belong to other work (issue 23 items 1, 2, 4 rewrite them), so this file does not fix
+// them; it stops any new quiz text from breaking the rules, and lists the texts still to be rewritten.
+// Empty each list once the rewritten quizzes are in; a text that is fixed simply drops out of it.
+const QUIZ_TEXTS_SAYING_THE_REVIEWS_WORD = ['exit_factors/q_hiv_role_exit option rarely_studied', 'exit_models/q_traumagenic_purpose option exit_steps'];
+const QUIZ_QUOTES_OF_REMOVED_WORDING = [
+  'exit_factors/q_factor_effects incorrect feedback', // "a cause of relapse, and also a spur to change"
+  'exit_factors/q_factor_effects partial feedback',
+  'exit_factors/q_family correct feedback', // "a source of dishonour, and also a motivation"
+  'exit_factors/q_family incorrect feedback',
+  'exit_factors/q_family partial feedback',
+];
+
+describe('quiz texts (rewritten elsewhere): nothing new against the rules', () => {
+  let quizTexts: { where: string; text: string }[];
+  beforeAll(() => {
+    quizTexts = built.course.quizzes.flatMap((quiz) => quiz.questions.flatMap((q) => questionTexts(quiz.id, q)));
+  });
+
+  it('no question says "prostitution" outside a quote, beyond those listed to rewrite', () => {
+    expect(quizTexts.length).toBeGreaterThan(50);
+    const offenders = quizTexts.filter((t) => /prostitut/i.test(ownVoice(t.text))).map((t) => t.where);
+    expect(offenders.filter((o) => !QUIZ_TEXTS_SAYING_THE_REVIEWS_WORD.includes(o))).toEqual([]);
+  });
+
+  it('every quote in a question is in the lessons word for word ("..." joins parts), beyond those listed to rewrite', () => {
+    const stale: string[] = [];
+    for (const t of quizTexts) {
+      for (const q of quotes(t.text)) {
+        const parts = q.split(/\.\.\.|…/).map(squash).filter(Boolean);
+        if (parts.some((part) => !reviewText.includes(part))) stale.push(t.where);
+      }
+    }
+    expect([...new Set(stale)].filter((o) => !QUIZ_QUOTES_OF_REMOVED_WORDING.includes(o))).toEqual([]);
   });
 });
