@@ -64,7 +64,7 @@ const SOURCE_SAYS: Record<string, RegExp[]> = {
   q_factor_effects: [/by level and effect/],
   q_factor_levels: [/by level and effect/],
   q_fewer_hindering: [/lack of attention to the obstacles/, /internal and external resources/],
-  q_family: [/a source of dishonour, and also a motivation/],
+  q_family: [/implicated in the sale of the person; family is also a motivation/],
   q_religious: [/programs in favor of the victims' exit/, /processes of subjugation/],
   q_services: [/emergency interventions/, /micro credit/],
   q_economic_alternatives: [/prevent victims’ return to sex industry/, /rewarding livelihood/],
