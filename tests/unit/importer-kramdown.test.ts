@@ -3,7 +3,8 @@
  * under tests/fixtures/reviews/) is rendered by kramdown, the site's own renderer, and by our
  * importer; after the site's clean-ups and the deliberate differences listed in
  * kramdown-differences.ts (the one place they are allowed), the words (body + notes, in order) and
- * the structure must be equal. Then the constructs of issue 11, one by one, on the fixtures.
+ * the structure must be equal, and no word the site shows may be missing from the lesson. Then the
+ * constructs of issues 11 and 24, one by one, on the fixtures.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +14,10 @@ import type { Lesson } from '../../src/course/types.ts';
 import { compileCourse } from '../../src/content/compile.ts';
 import { ContentError } from '../../src/content/errors.ts';
 import { importPages, type ImportedPages } from '../../src/content/pages.ts';
-import { findAll, getAttr, parseHtml, textContent } from '../../src/content/page/dom.ts';
+import { detach, findAll, getAttr, parseHtml, textContent } from '../../src/content/page/dom.ts';
 import { manifestIds } from '../../src/package/manifest.ts';
 import { pageBody, renderKramdown } from '../helpers/kramdown.ts';
-import { shapeOf } from '../helpers/page-shape.ts';
+import { shapeOf, wordsOf } from '../helpers/page-shape.ts';
 import { DELIBERATE, NOT_COMPARED, SITE_CLEANUPS, SOURCE_STEPS, expectedTree, lessonTree } from './kramdown-differences.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -81,7 +82,55 @@ describe('the corpus', () => {
   });
 });
 
+/**
+ * Words the site shows that the lesson does not: kramdown's page after the site's clean-ups only (none
+ * of the deliberate differences, so a step there cannot hide a loss), counted as a multiset, so a word
+ * dropped anywhere, once, is a loss. Case is not compared (the title heading became the lesson title,
+ * which may differ from it in case). What may go: the text of a notes heading ("ENDNOTES") when the
+ * lesson lists notes under its own Notes heading, and on a page with damaged note markup the remains of
+ * the markup that kramdown shows as text ("12sup").
+ */
+function lostWords(lesson: Lesson, kramdown: string, damaged = false): string[] {
+  const site = parseHtml(kramdown);
+  for (const s of SITE_CLEANUPS) s.apply(site, { title: lesson.title });
+  if (lesson.footnotes.length) {
+    for (const h of findAll(site, (e) => /^h[1-6]$/.test(e.tagName) && NOTES_HEADING.test(textContent(e).trim()))) detach(h);
+  }
+  const left = new Map<string, number>();
+  const key = (w: string) => w.toLowerCase();
+  for (const w of [...shapeOf(lessonTree(lesson)).words, ...wordsOf(lesson.title)]) left.set(key(w), (left.get(key(w)) ?? 0) + 1);
+  const lost: string[] = [];
+  for (const w of shapeOf(site).words) {
+    const n = left.get(key(w)) ?? 0;
+    if (n > 0) left.set(key(w), n - 1);
+    else if (!(damaged && /^\d*sup$/i.test(w))) lost.push(w);
+  }
+  return lost;
+}
+const NOTES_HEADING = /^(end\s*notes|notes|foot\s*notes|references|notes and references)\s*:?$/i;
+
 describe('every page reads as kramdown renders it', () => {
+  it('no word is lost: every word the site shows is in the lesson, on every page (damaged ones too)', () => {
+    const failures: string[] = [];
+    for (const c of cases) {
+      const reasons = c.imported.warnings.filter((w) => w.file === `modules/${c.lesson.file}`).map((w) => w.reason);
+      const lost = lostWords(c.lesson, kramdownHtml.get(c.name)!, NOT_COMPARED.test(reasons));
+      if (lost.length) failures.push(`${c.name}: ${lost.length} words of the site are not in the lesson: ${lost.slice(0, 40).join(' ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('the word count sees a loss: a table dropped after a note block (issue 24, 1), one word dropped', () => {
+    const c = cases.find((x) => x.name.endsWith('ferry-crews/modules/01-crew-sizes.md'))!;
+    const k = kramdownHtml.get(c.name)!;
+    expect(lostWords(c.lesson, k)).toEqual([]);
+    const table = /<table[\s\S]*<\/table>/.exec(c.lesson.html)![0];
+    const tableWords = wordsOf(textContent(tree(table)));
+    expect(tableWords.length).toBeGreaterThan(40);
+    expect(lostWords({ ...c.lesson, html: c.lesson.html.replace(table, '') }, k).sort()).toEqual(tableWords.sort());
+    expect(lostWords({ ...c.lesson, html: c.lesson.html.replace('shuttle', '') }, k)).toEqual(['shuttle']);
+  });
+
   it('words (body + notes, in order) and structure (headings, paragraphs, lists, tables, quotes, emphasis, links, breaks)', () => {
     const failures: string[] = [];
     let compared = 0;
@@ -249,6 +298,28 @@ describe('constructs (issue 11), as the site shows them', () => {
       ['3', 'The third note is fine.'],
       ['12', 'The twelfth note lost a bracket.'],
     ]);
+  });
+});
+
+describe('issue 24: shapes of the held-out reviews, as the site shows them', () => {
+  it('1. a raw HTML table after a note block between rules and a heading is kept whole, with the notes around it', () => {
+    const l = lessonOf('ferry-crews', '01-crew-sizes.md');
+    const cells = findAll(tree(l.html), (e) => e.tagName === 'td' || e.tagName === 'th').map((c) => textContent(c).trim());
+    expect(cells).toHaveLength(12);
+    expect(cells.slice(0, 4)).toEqual(['Route', 'Winter', 'Summer', 'Island line']);
+    expect(l.html).toMatch(/<\/table>\s*<p[^>]*>The next section turns/);
+    expect(l.html).toContain('href="#fn-3"');
+  });
+
+  it('2. a raw HTML table whose cell holds a blank line then a line indented four tabs stays a table, not code', () => {
+    const l = lessonOf('ferry-crews', '02-shift-length.md');
+    expect(l.html).not.toMatch(/<pre|<code|&lt;/);
+    const t = tree(l.html);
+    expect(findAll(t, (e) => e.tagName === 'table')).toHaveLength(2);
+    expect(findAll(t, (e) => e.tagName === 'td').map((c) => textContent(c).replace(/\s+/g, ' ').trim())).toEqual([
+      'Day', 'eight to ten hours, with a break at noon', 'Night', 'twelve hours, rarely with a break reported by the engineers', 'Summer', 'one a week',
+    ]);
+    expect(findAll(t, (e) => e.tagName === 'strong').map((e) => textContent(e))).toEqual(['noon']);
   });
 });
 

@@ -4,7 +4,7 @@
  * attribute lists (`{: .fs-2}`, `{: #id .no_toc}`). Heading attributes are kept as a marker
  * at the end of the heading text (`{:L42 #id .no_toc}`) that `headings.ts` reads back.
  */
-import { HEADING_RE, IAL_LINE_RE, isBlank, isIal, token, type SourceLine } from './source.ts';
+import { HEADING_RE, IAL_LINE_RE, RULE_RE, TOKEN_OPEN, isBlank, isIal, isProse, token, type SourceLine } from './source.ts';
 
 /** Raw blocks whose content is never text for the reader. */
 export function dropRawBlocks(lines: SourceLine[]): SourceLine[] {
@@ -195,6 +195,17 @@ const RAW_BLOCK_TAGS = new Set([
 const VOID_RAW = new Set(['embed', 'hr']);
 
 /**
+ * kramdown ends a paragraph at a line that opens a block-level HTML element (its LAZY_END_HTML_START),
+ * so a `<table>` right under a line of text or a heading is a raw block all the same. Lines of a list
+ * or a quote are left alone: there the tag belongs to the item or the quote.
+ */
+function startsHtmlBlock(previous: SourceLine | undefined): boolean {
+  if (isBlank(previous) || isIal(previous)) return true;
+  if (previous!.code) return false;
+  return isProse(previous) || HEADING_RE.test(previous!.text) || RULE_RE.test(previous!.text) || previous!.text.startsWith(TOKEN_OPEN);
+}
+
+/**
  * kramdown (with `parse_block_html` off, Jekyll's default) passes a raw HTML block through as it is,
  * up to its closing tag, blank lines and tab-indented lines included; marked would end it at the
  * first blank line and show the rest as code. So each such block is lifted out whole and put back
@@ -206,7 +217,7 @@ export function liftRawHtmlBlocks(lines: SourceLine[], raws: RawBlock[]): Source
     const l = lines[i];
     const m = l.code ? null : /^ {0,3}<([A-Za-z][A-Za-z0-9]*)\b[^>]*?(\/?)>?/.exec(l.text);
     const tag = m?.[1].toLowerCase();
-    if (!m || !tag || !RAW_BLOCK_TAGS.has(tag) || !isBlank(out[out.length - 1])) {
+    if (!m || !tag || !RAW_BLOCK_TAGS.has(tag) || !startsHtmlBlock(out[out.length - 1])) {
       out.push(l);
       continue;
     }
