@@ -323,6 +323,54 @@ describe('issue 24: shapes of the held-out reviews, as the site shows them', () 
   });
 });
 
+describe('issue 24: notes as the held-out reviews write them', () => {
+  it('3. a note block that opens with the end of an earlier note is recognised: markers linked, the text listed as that note, one warning with file:line', () => {
+    const l = lessonOf('ferry-crews', '03-continued-note.md');
+    for (const n of ['28', '29', '30', '31']) expect(l.html).toContain(`href="#fn-${n}"`);
+    expect(l.html).not.toMatch(/<hr|survey of the island line|<sup>\d/);
+    expect(l.footnotes.map((f) => [f.label, f.refId])).toEqual([['27', null], ['28', 'fnref-28'], ['29', 'fnref-29'], ['30', 'fnref-30'], ['31', 'fnref-31']]);
+    // Note 27 began on an earlier page: listed as its end; note 30's end, after its own block, is joined to it.
+    expect(l.footnotes[0].html).toBe('…the survey of the island line, which the fictional authors ran twice.');
+    expect(l.footnotes[3].html).toBe("Growing up on the islands was asked in one study only; the\nother study asked about the parents' work instead.");
+    expect(warningsOf('ferry-crews', '03-continued-note.md')).toEqual([
+      { file: 'modules/03-continued-note.md', line: 15, reason: expect.stringMatching(/no <sup> marker \("the survey of the island line.*end of note 27 that starts on an earlier page/) },
+      { file: 'modules/03-continued-note.md', line: 31, reason: expect.stringMatching(/no <sup> marker \("other study asked.*end of note 30, above on this page, and joined to it/) },
+    ]);
+    // The shape of issue 24, item 1: the block's first line continues a note with no number to go by.
+    const sizes = lessonOf('ferry-crews', '01-crew-sizes.md');
+    expect(sizes.footnotes.map((f) => f.label)).toEqual(['cont.', '1', '2', '3']);
+    expect(sizes.html).toContain('href="#fn-1"');
+    expect(warningsOf('ferry-crews', '01-crew-sizes.md')).toEqual([{ file: 'modules/01-crew-sizes.md', line: 15, reason: expect.stringContaining('the end of a note that starts on an earlier page, and listed as note cont.') }]);
+  });
+
+  it('3. a note that lost its <sup> at the top of a block is its own note, warned once', () => {
+    const l = lessonOf('ferry-crews', '06-lost-marker.md');
+    expect(l.footnotes.map((f) => [f.label, f.refId, f.html])).toEqual([
+      ['29', 'fnref-29', 'The winters are counted from the first crossing after New Year.'],
+      ['30', 'fnref-30', 'The second winter had the most storms in the fictional records.'],
+    ]);
+    expect(warningsOf('ferry-crews', '06-lost-marker.md')).toEqual([{ file: 'modules/06-lost-marker.md', line: 13, reason: expect.stringContaining('should start with <sup>29</sup>') }]);
+  });
+
+  it('3. every warning is given once (file, line and reason), in every review of the corpus', () => {
+    for (const [name, imported] of imports) {
+      const keys = imported.warnings.map((w) => `${w.file}:${w.line}: ${w.reason}`);
+      expect(keys, name).toEqual([...new Set(keys)]);
+      for (const w of imported.warnings) expect(w.file, w.reason).toMatch(/\.md$/);
+    }
+  });
+
+  it('4. the punctuation between a marker and its note ("<sup>1</sup>. Letter") is not part of the note', () => {
+    const l = lessonOf('ferry-crews', '04-letter-notes.md');
+    expect(l.footnotes.map((f) => f.html)).toEqual([
+      'Letter of a deckhand to the company, kept in its archive.',
+      "Minutes of the union's meetings, kept by the secretary.",
+      'Letters of an engineer, kept by his family.',
+      'Reports of the harbour master, kept in the office.',
+    ]);
+  });
+});
+
 describe('titles, credit and identity of a course', () => {
   const made: string[] = [];
   afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
