@@ -11,7 +11,7 @@ import { appendChild, createElement, createText, detach, findAll, getAttr, inser
 import { readFrontMatter } from './front-matter.ts';
 import { processHeadings, readHeadings } from './headings.ts';
 import { extractFigures, placeFigures, resolveInlineImages, type FigureSource, type ImageContext } from './images.ts';
-import { dropAttributeLists, dropRawBlocks, dropTocMarker, liftRawHtmlBlocks, markHeadings, unwrapMarkdownBlocks, type RawBlock } from './kramdown.ts';
+import { dropAttributeLists, dropRawBlocks, dropTocMarker, liftPipeTables, liftRawHtmlBlocks, markHeadings, unwrapMarkdownBlocks, type RawBlock } from './kramdown.ts';
 import { correctionNodes, type Correction } from './corrections.ts';
 import { replaceEmbeds } from './embeds.ts';
 import { checkDanglingReferences, extractKramdownFootnotes, extractNoteBlocks, extractNoteSections, labelNamedNotes, linkNotes, referenceOrder, splitTokens, type NoteSource, type UnreferencedNote } from './notes.ts';
@@ -151,6 +151,7 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
   lines = dropTocMarker(lines);
   const raws: RawBlock[] = [];
   lines = liftRawHtmlBlocks(lines, raws);
+  lines = liftPipeTables(lines, raws);
   const notes: NoteSource[] = [];
   lines = extractNoteSections(lines, notes, fm.title, report);
   lines = extractNoteBlocks(lines, notes, report);
