@@ -151,13 +151,16 @@ function resolveTails(t: Fragment, tails: { p: Element; next: string | null }[])
       continue;
     }
     const all = children(t);
-    const earlier = all.slice(0, all.indexOf(p)).filter((e) => e.tagName === 'p' && noteLabel(e) && !tails.some((x) => x.p === e && !noteLabel(x.p)));
-    const target = n !== null && n > 1 ? earlier.find((e) => noteLabel(e) === String(n - 1)) : n === null || n <= 1 ? earlier[earlier.length - 1] : undefined;
+    const notes = all.filter((e) => e.tagName === 'p' && noteLabel(e));
+    const earlier = all.slice(0, all.indexOf(p)).filter((e) => notes.includes(e));
+    const later = all.slice(all.indexOf(p)).filter((e) => notes.includes(e));
+    const previous = n !== null && n > 1 && !later.some((e) => noteLabel(e) === String(n - 1)) ? String(n - 1) : null;
+    const target = previous ? earlier.find((e) => noteLabel(e) === previous) : earlier[earlier.length - 1];
     if (target) {
       appendChild(target, createText(' '));
       for (const c of [...p.childNodes]) appendChild(target, c);
       detach(p);
-    } else label(n !== null && n > 1 ? String(n - 1) : 'cont.');
+    } else label(previous ?? 'cont.');
   }
 }
 

@@ -277,19 +277,17 @@ function splitRow(text: string, leadingPipe: boolean): string[] {
  * (or the page's start) before and after, is a table of plain cells (`<tbody>` only), even a single
  * line of running text ("Harbour | Island | Point, in that order."). marked knows only GFM tables (a
  * separator line under the header) and would show a paragraph with pipes. So such a block is lifted as
- * raw HTML like the tables the pages write in HTML; its cells are Markdown, rendered inline. Lines of a
- * list or a quote, headings and HTML keep their own meaning, as they do for kramdown.
+ * raw HTML like the tables the pages write in HTML; its cells are Markdown, rendered inline. Headings,
+ * list items, quotes and HTML keep their own meaning, as they do for kramdown.
  */
 export function liftPipeTables(lines: SourceLine[], raws: RawBlock[]): SourceLine[] {
   const out: SourceLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const startsBlock = isBlank(out[out.length - 1]) || isIal(out[out.length - 1]);
-    const first = !l.code && startsBlock && (isProse(l) || /^ {0,3}\|/.test(l.text)) && /^ {0,3}\S/.test(l.text) && hasPipe(l.text);
-    let prev = out.length - 1;
-    while (prev >= 0 && isBlank(out[prev])) prev--;
-    const inList = prev >= 0 && /^(\s+\S|[-*+][ \t]|\d{1,9}[.)][ \t]|>)/.test(out[prev].text);
-    if (!first || inList) {
+    // Indented two spaces or more after a blank line, the line may still belong to a list item above.
+    const first = !l.code && startsBlock && (isProse(l) || /^ ?\|/.test(l.text)) && /^ ?\S/.test(l.text) && hasPipe(l.text);
+    if (!first) {
       out.push(l);
       continue;
     }

@@ -166,6 +166,17 @@ export function extractNoteSections(lines: SourceLine[], notes: NoteSource[], ti
   return out;
 }
 
+/** Where unmarked text at `start` ends when it is the top of a note block (a marked note or the small print follows), else -1. */
+function tailEnd(lines: SourceLine[], start: number): number {
+  let j = start;
+  while (j < lines.length && isProse(lines[j]) && !isNoteStart(lines[j])) j++;
+  if (j === start) return -1;
+  let k = j;
+  while (isIal(lines[k])) k++;
+  const smallPrintClosed = k > j && (isRule(lines[k]) || isBlank(lines[k]));
+  return isNoteStart(lines[j]) || smallPrintClosed ? j : -1;
+}
+
 /**
  * Unmarked text at the top of a note block (from `start`, right after the opening rule). Returns where
  * the block's marked notes start and the note the text belongs to (null when it was joined to a note
@@ -174,17 +185,13 @@ export function extractNoteSections(lines: SourceLine[], notes: NoteSource[], ti
  * - "29 Text" followed by <sup>30</sup>: note 29 that lost its <sup>, a note of its own (warned).
  * - Text followed by <sup>N</sup>: the end of note N-1. Joined to note N-1 when that note is earlier on
  *   this page, else listed as note N-1, continued ("…" before the text), for its start is on an earlier
- *   page. Without a number to go by (N is 1, or no marked note follows but the small print and the
- *   closing rule do), the end of the last note earlier on this page, else a note labelled "cont.".
+ *   page. Without a number to go by (N is 1, note N-1 is further down the page, or no marked note
+ *   follows but the small print and the closing rule do), the end of the last note earlier on this
+ *   page, else a note labelled "cont.".
  */
 function continuedNote(lines: SourceLine[], start: number, notes: NoteSource[], report?: PageReport): { next: number; note: NoteSource | null } | null {
-  let j = start;
-  while (j < lines.length && isProse(lines[j]) && !isNoteStart(lines[j])) j++;
-  if (j === start) return null;
-  let k = j;
-  while (isIal(lines[k])) k++;
-  const smallPrintClosed = k > j && (isRule(lines[k]) || isBlank(lines[k]));
-  if (!isNoteStart(lines[j]) && !smallPrintClosed) return null;
+  const j = tailEnd(lines, start);
+  if (j < 0) return null;
   const text = lines
     .slice(start, j)
     .map((l) => l.text.trim())
@@ -198,14 +205,17 @@ function continuedNote(lines: SourceLine[], start: number, notes: NoteSource[], 
     return { next: j, note: { label: lost[1], text: noteText(text.replace(/^\s*\d{1,3}[\s.)]+/, '')), line: first.line } };
   }
   const earlier = notes.filter((x) => !x.name && x.line < first.line).sort((a, b) => a.line - b.line);
-  const target = n !== null && n > 1 ? earlier.find((x) => x.label === String(n - 1)) : n === null || n <= 1 ? earlier[earlier.length - 1] : undefined;
+  // Note N-1 further down the page (notes out of order, an endnotes section) cannot end here: no number to go by then.
+  const later = (label: string) => notes.some((x) => x.label === label && x.line > first.line) || lines.slice(j).some((x) => isNoteStart(x) && NOTE_START.exec(x.text)![1] === label);
+  const previous = n !== null && n > 1 && !later(String(n - 1)) ? String(n - 1) : null;
+  const target = previous ? earlier.find((x) => x.label === previous) : earlier[earlier.length - 1];
   const quoted = `"${text.replace(/\s+/g, ' ').slice(0, 40)}..."`;
   if (target) {
     target.text += '\n' + text;
     report?.warn(first.line, `This note block starts with text that has no <sup> marker (${quoted}): it is taken as the end of note ${target.label}, above on this page, and joined to it. If it is a note of its own, start it with its marker.`);
     return { next: j, note: null };
   }
-  const label = n !== null && n > 1 ? String(n - 1) : 'cont.';
+  const label = previous ?? 'cont.';
   report?.warn(
     first.line,
     `This note block starts with text that has no <sup> marker (${quoted}): it is taken as the end of ${label === 'cont.' ? 'a note' : `note ${label}`} that starts on an earlier page, and listed as note ${label}, continued. If it is a note of its own, start it with its marker.`,
@@ -247,6 +257,11 @@ function scanNoteBlock(lines: SourceLine[], start: number, notes: NoteSource[], 
       if (isNoteStart(lines[j])) {
         i = j;
         continue;
+      }
+      // The rule opens the next block, which starts with the end of a note: it is that block's.
+      if (j === i + 1 && tailEnd(lines, j) >= 0) {
+        closed = true;
+        break;
       }
       closed = true;
       i++;
