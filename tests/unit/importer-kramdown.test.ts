@@ -316,10 +316,14 @@ describe('issue 24: shapes of the held-out reviews, as the site shows them', () 
     const l = lessonOf('ferry-crews', '02-shift-length.md');
     expect(l.html).not.toMatch(/<pre|<code|&lt;/);
     const t = tree(l.html);
-    expect(findAll(t, (e) => e.tagName === 'table')).toHaveLength(2);
+    // Under a line of text, a heading, a list item and a quote, with no blank line: each a table after them.
+    expect(findAll(t, (e) => e.tagName === 'table')).toHaveLength(4);
     expect(findAll(t, (e) => e.tagName === 'td').map((c) => textContent(c).replace(/\s+/g, ' ').trim())).toEqual([
       'Day', 'eight to ten hours, with a break at noon', 'Night', 'twelve hours, rarely with a break reported by the engineers', 'Summer', 'one a week',
+      'Engineers', 'ten, winter and summer', 'Deckhands', 'long ones',
     ]);
+    expect(l.html).toMatch(/<\/ul>\s*<table/);
+    expect(l.html).toMatch(/<\/blockquote>\s*<table/);
     expect(findAll(t, (e) => e.tagName === 'strong').map((e) => textContent(e))).toEqual(['noon']);
   });
 });

@@ -196,14 +196,15 @@ const RAW_BLOCK_TAGS = new Set([
 const VOID_RAW = new Set(['embed', 'hr']);
 
 /**
- * kramdown ends a paragraph at a line that opens a block-level HTML element (its LAZY_END_HTML_START),
- * so a `<table>` right under a line of text or a heading is a raw block all the same. Lines of a list
- * or a quote are left alone: there the tag belongs to the item or the quote.
+ * kramdown ends a paragraph (a list item's, a quote's lazy line) at a line that opens a block-level
+ * HTML element at the margin (its LAZY_END_HTML_START), so a `<table>` right under a line of text, a
+ * heading, a list item or a quote is a raw block all the same.
  */
 function startsHtmlBlock(previous: SourceLine | undefined): boolean {
   if (isBlank(previous) || isIal(previous)) return true;
   if (previous!.code) return false;
-  return isProse(previous) || HEADING_RE.test(previous!.text) || RULE_RE.test(previous!.text) || previous!.text.startsWith(TOKEN_OPEN);
+  const t = previous!.text;
+  return isProse(previous) || HEADING_RE.test(t) || RULE_RE.test(t) || t.startsWith(TOKEN_OPEN) || /^ {0,3}([-*+]|\d{1,9}[.)])[ \t]|^ {0,3}>/.test(t);
 }
 
 /**
@@ -242,6 +243,8 @@ export function liftRawHtmlBlocks(lines: SourceLine[], raws: RawBlock[]): Source
       continue;
     }
     raws.push({ html: lines.slice(i, end + 1).map((x) => x.text).join('\n'), line: l.line });
+    // A blank line first: for marked too, the text above ends there (a list item, a quote, a paragraph).
+    if (!isBlank(out[out.length - 1])) out.push({ ...l, text: '' });
     out.push({ ...l, text: token('html', String(raws.length - 1)) }, { ...l, text: '' });
     for (let j = i + 1; j <= end; j++) out.push({ ...lines[j], text: '' });
     i = end;
