@@ -384,6 +384,17 @@ describe('issue 24: notes as the held-out reviews write them', () => {
     }
   });
 
+  it('3. markers with no note: each warned at its own line, a line with two of them once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'markers-'));
+    try {
+      writeFileSync(path.join(dir, 'page.md'), '---\ntitle: Markers\nnav_order: 1\n---\n\n## Markers\n\nA first claim.<sup>9</sup>\n\nA second claim<sup>9</sup> and a third.<sup>9</sup>\n');
+      const { warnings } = await importPages(dir, dir);
+      expect(warnings.filter((w) => w.reason.includes('<sup>9</sup> has no note 9')).map((w) => w.line)).toEqual([8, 10]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('4. the punctuation between a marker and its note ("<sup>1</sup>. Letter") is not part of the note', () => {
     const l = lessonOf('ferry-crews', '04-letter-notes.md');
     expect(l.footnotes.map((f) => f.html)).toEqual([
