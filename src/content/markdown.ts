@@ -102,6 +102,11 @@ function withoutImages(html: string): string {
   return serializeChildren(tree);
 }
 
+/** Render one line of page Markdown as inline HTML (a table cell), without sanitising; callers sanitise. */
+export function renderInlineUnsafe(source: string): string {
+  return pageMd.parseInline(source, { async: false }) as string;
+}
+
 /** Render Markdown without sanitising; callers must sanitise the result themselves. */
 export function renderMarkdownUnsafe(source: string): string {
   return pageMd.parse(source.replace(/\r\n?/g, '\n'), { async: false }) as string;

@@ -302,6 +302,9 @@ function linkNotesAcrossLessons(lessons: Lesson[], pages: { label: string; page:
     const used = new Set(collectIds(tree).map((x) => x.id));
     let changed = false;
     const sups = findAll(tree, (el) => el.tagName === 'sup' && !getAttr(el, 'class') && el.childNodes.every(isText) && /^\s*\d{1,3}\s*$/.test(textContent(el)));
+    // The n-th unlinked <sup>N</sup> is warned at the n-th source line holding one, each line once.
+    const seen = new Map<string, number>();
+    const warned = new Set<string>();
     for (const sup of sups) {
       const label = textContent(sup).trim();
       if (lesson.footnotes.some((f) => f.label === label)) continue;
@@ -313,7 +316,12 @@ function linkNotesAcrossLessons(lessons: Lesson[], pages: { label: string; page:
       if (!target) {
         const src = pages[k].text.split('\n');
         const re = new RegExp(`\\S.*<sup>\\s*${label}\\s*</sup>`, 'i');
-        const at = src.findIndex((l) => re.test(l));
+        const lines = src.flatMap((l, i) => (re.test(l) ? [i] : []));
+        const nth = seen.get(label) ?? 0;
+        seen.set(label, nth + 1);
+        const at = lines[Math.min(nth, lines.length - 1)] ?? -1;
+        if (warned.has(`${label}:${at}`)) continue;
+        warned.add(`${label}:${at}`);
         warnings.push({
           file: pages[k].label,
           line: at < 0 ? null : at + 1,

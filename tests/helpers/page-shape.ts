@@ -1,6 +1,6 @@
 /**
  * What a reader gets from a page, reduced to what the differential tests compare: the words in
- * order, and the structure (headings with their text, paragraphs, lists, tables with rows, cells,
+ * order, and the structure (headings with their text, paragraphs, lists, code blocks, tables with rows, cells,
  * spans and alignment, block quotes, emphasis, links, line breaks). Both our lesson and kramdown's
  * HTML go through the same function, so a difference is a difference a reader would see.
  */
@@ -56,6 +56,8 @@ function open(el: Element, inSup: boolean): string | null {
     case 'ol':
     case 'li':
     case 'blockquote':
+    // A code block where the site shows a table (raw HTML cut at a blank line) is a difference a reader sees.
+    case 'pre':
     case 'table':
     case 'tr':
       return t;
@@ -82,7 +84,7 @@ function open(el: Element, inSup: boolean): string | null {
   }
 }
 
-const CONTAINERS = new Set(['ul', 'ol', 'li', 'blockquote', 'table', 'tr', 'th', 'td']);
+const CONTAINERS = new Set(['ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'tr', 'th', 'td']);
 
 export function shapeOf(root: ParentNode): Shape {
   const words: string[] = [];

@@ -2,7 +2,9 @@
  * Fuzz properties of the page importer (src/content/pages.ts and src/content/page/*), run in the
  * fuzz worker: random text, random bodies under valid front matter, and structured near-valid
  * Jekyll/kramdown pages (front matter variants, note blocks, kramdown footnotes and attribute
- * lists, raw HTML, images, code fences, private-use characters the importer uses as its own markers).
+ * lists, raw HTML, images, code fences, private-use characters the importer uses as its own markers;
+ * since issue 24 note blocks opening with unmarked text, pipe paragraphs, tables under text with
+ * cells indented four tabs).
  */
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -137,6 +139,10 @@ const block: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom('***', '---', '* * *', '___', ''), weight: 2 },
   { arbitrary: fc.tuple(fc.constantFrom('```', '~~~', '````'), shortText, fc.boolean()).map(([f, t, closed]) => `${f}\n${t} <script>alert(1)</script>\n${closed ? f : ''}`), weight: 1 },
   { arbitrary: fc.tuple(shortText, shortText).map(([a, b]) => `| ${a} | ${b} |\n|---|---|\n| 1 | ${b} |\n| 2 |`), weight: 1 },
+  // Issue 24's shapes: a note block opening with unmarked text, a pipe paragraph, a raw table under text with a cell indented four tabs.
+  { arbitrary: fc.tuple(shortText, fc.constantFrom('1', '2', '30', 'a'), fc.constantFrom('', '.', ':', ')'), shortText, fc.boolean()).map(([tail, n, sep, t, marked]) => `***\n${tail}\n${marked ? `<sup>${n}</sup>${sep} ${t}\n` : ''}{: .fs-2}\n***`), weight: 2 },
+  { arbitrary: fc.array(shortText, { minLength: 1, maxLength: 4 }).map((cells) => `${cells.join(' | ')}\n| ${cells.join(' \\| ')} |`), weight: 1 },
+  { arbitrary: fc.tuple(shortText, shortText, htmlPayload).map(([a, b, h]) => `${a}\n<table>\n<tr><td>\n\n\t\t\t\t${b} ${h}\n</td></tr>\n</table>`), weight: 1 },
   { arbitrary: fc.array(shortText, { minLength: 1, maxLength: 4 }).map((items) => items.map((t, i) => (i % 2 ? `1. ${t}` : `- ${t}`)).join('\n')), weight: 1 },
   { arbitrary: shortText.map((t) => `> ${t}\n> <script>alert(1)</script>`), weight: 1 },
   { arbitrary: fc.constantFrom('1. TOC\n{:toc}', '<style>\n.x { color: red }\n</style>', '<script>\nwindow.parent.__pwned = 1\n', '<!--', '\t\tindented code', '    four spaces'), weight: 1 },

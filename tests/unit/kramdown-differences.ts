@@ -91,12 +91,77 @@ export const SITE_CLEANUPS: Step[] = [
   },
 ];
 
-const NOTE_P = /^\s*(\d+|[A-Za-z*†‡]{1,3})\s*$/;
+const NOTE_P = /^\s*(\d+|[A-Za-z*†‡]{1,3}|cont\.)\s*$/;
 function noteLabel(p: Element): string | null {
   const first = p.childNodes.find((c) => !(isText(c) && !c.value.trim()));
   if (!first || !isElement(first) || first.tagName !== 'sup') return null;
   const m = NOTE_P.exec(textContent(first));
   return m ? m[1] : null;
+}
+
+/** Text nodes and elements up to the first note marker that starts a line of the paragraph. */
+function leadingText(p: Element): { tail: ChildNode[]; rest: ChildNode[] } | null {
+  const kids = p.childNodes;
+  for (let i = 1; i < kids.length; i++) {
+    const c = kids[i];
+    const prev = kids[i - 1];
+    if (isElement(c) && c.tagName === 'sup' && NOTE_P.test(textContent(c)) && isText(prev) && /\n\s*$/.test(prev.value)) return { tail: kids.slice(0, i), rest: kids.slice(i) };
+  }
+  return null;
+}
+
+/**
+ * A note block whose first line has no marker (the end of a note from an earlier page, issue 24): the
+ * site shows it in the small print between the rules; the lesson lists it with the notes. Here the
+ * paragraph is split into the unmarked text and the marked notes; resolveTails labels the text.
+ */
+function splitTails(t: Fragment): { p: Element; next: string | null }[] {
+  const tails: { p: Element; next: string | null }[] = [];
+  const top = children(t);
+  top.forEach((p, i) => {
+    if (p.tagName !== 'p' || noteLabel(p) || top[i - 1]?.tagName !== 'hr') return;
+    const split = leadingText(p);
+    const smallPrint = /\bfs-\d/.test(getAttr(p, 'class') ?? '') && top[i + 1]?.tagName === 'hr';
+    if (!split && !smallPrint) return;
+    const tail = createElement('p');
+    for (const c of split ? split.tail : [...p.childNodes]) appendChild(tail, c);
+    insertBefore(t, tail, p);
+    if (!split) detach(p);
+    tails.push({ p: tail, next: split ? squash(textContent(split.rest[0] as Element)) : null });
+  });
+  return tails;
+}
+
+/** The importer's reading of unmarked text at the top of a note block (src/content/page/notes.ts, continuedNote). */
+function resolveTails(t: Fragment, tails: { p: Element; next: string | null }[]): void {
+  for (const { p, next } of tails) {
+    const n = next && /^\d+$/.test(next) ? Number(next) : null;
+    const text = squash(textContent(p));
+    const lost = /^(\d{1,3})[\s.)]+\S/.exec(text);
+    const label = (l: string) => {
+      const first = p.childNodes[0];
+      if (isText(first)) first.value = first.value.replace(/^\s*/, l === lost?.[1] ? '' : '…');
+      insertBefore(p, createText(' '), p.childNodes[0]);
+      insertBefore(p, createElement('sup', {}, [createText(l)]), p.childNodes[0]);
+    };
+    if (lost && n !== null && Number(lost[1]) === n - 1) {
+      const first = p.childNodes[0] as { value: string };
+      first.value = first.value.replace(/^\s*\d{1,3}[\s.)]+/, '');
+      label(lost[1]);
+      continue;
+    }
+    const all = children(t);
+    const notes = all.filter((e) => e.tagName === 'p' && noteLabel(e));
+    const earlier = all.slice(0, all.indexOf(p)).filter((e) => notes.includes(e));
+    const later = all.slice(all.indexOf(p)).filter((e) => notes.includes(e));
+    const previous = n !== null && n > 1 && !later.some((e) => noteLabel(e) === String(n - 1)) ? String(n - 1) : null;
+    const target = previous ? earlier.find((e) => noteLabel(e) === previous) : earlier[earlier.length - 1];
+    if (target) {
+      appendChild(target, createText(' '));
+      for (const c of [...p.childNodes]) appendChild(target, c);
+      detach(p);
+    } else label(previous ?? 'cont.');
+  }
 }
 
 export const DELIBERATE: Step[] = [
@@ -191,9 +256,10 @@ export const DELIBERATE: Step[] = [
   },
   {
     name: 'notes-to-end',
-    why: 'The site writes each note where the PDF\'s page break fell, between rules, often mid-sentence; the lesson lists notes at its end (label, then text) and rejoins the paragraph the note interrupted.',
+    why: 'The site writes each note where the PDF\'s page break fell, between rules, often mid-sentence; the lesson lists notes at its end (label, then text) and rejoins the paragraph the note interrupted. Unmarked text at the top of a note block is the end of an earlier note: joined to it when it is on the page, else listed as that note (N-1 before <sup>N</sup>, else "cont."), continued.',
     apply: (t) => {
       const notes: { label: string; el: Element }[] = [];
+      const tails = splitTails(t);
       // A paragraph of note lines (an ENDNOTES page: one "<sup>N</sup> ..." per line) is one note per line.
       for (const p of children(t)) {
         if (p.tagName !== 'p' || !noteLabel(p)) continue;
@@ -214,6 +280,7 @@ export const DELIBERATE: Step[] = [
         }
         detach(p);
       }
+      resolveTails(t, tails);
       // A notes heading ("ENDNOTES", "Notes") over nothing but notes becomes the lesson's Notes heading.
       const all = children(t);
       all.forEach((h, k) => {
@@ -267,7 +334,9 @@ export const DELIBERATE: Step[] = [
         });
         detach(div);
       }
-      notes.sort((x, y) => Number(x.label) - Number(y.label));
+      // A continued note with no number ("cont.") ends a note from an earlier page: it comes first.
+      const rank = (label: string) => (label === 'cont.' ? -1 : Number(label));
+      notes.sort((x, y) => rank(x.label) - rank(y.label));
       for (const n of notes) appendChild(t, n.el);
     },
   },

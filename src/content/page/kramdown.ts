@@ -4,7 +4,8 @@
  * attribute lists (`{: .fs-2}`, `{: #id .no_toc}`). Heading attributes are kept as a marker
  * at the end of the heading text (`{:L42 #id .no_toc}`) that `headings.ts` reads back.
  */
-import { HEADING_RE, IAL_LINE_RE, isBlank, isIal, token, type SourceLine } from './source.ts';
+import { renderInlineUnsafe } from '../markdown.ts';
+import { HEADING_RE, IAL_LINE_RE, RULE_RE, TOKEN_OPEN, isBlank, isIal, isProse, token, type SourceLine } from './source.ts';
 
 /** Raw blocks whose content is never text for the reader. */
 export function dropRawBlocks(lines: SourceLine[]): SourceLine[] {
@@ -195,6 +196,18 @@ const RAW_BLOCK_TAGS = new Set([
 const VOID_RAW = new Set(['embed', 'hr']);
 
 /**
+ * kramdown ends a paragraph (a list item's, a quote's lazy line) at a line that opens a block-level
+ * HTML element at the margin (its LAZY_END_HTML_START), so a `<table>` right under a line of text, a
+ * heading, a list item or a quote is a raw block all the same.
+ */
+function startsHtmlBlock(previous: SourceLine | undefined): boolean {
+  if (isBlank(previous) || isIal(previous)) return true;
+  if (previous!.code) return false;
+  const t = previous!.text;
+  return isProse(previous) || HEADING_RE.test(t) || RULE_RE.test(t) || t.startsWith(TOKEN_OPEN) || /^ {0,3}([-*+]|\d{1,9}[.)])[ \t]|^ {0,3}>/.test(t);
+}
+
+/**
  * kramdown (with `parse_block_html` off, Jekyll's default) passes a raw HTML block through as it is,
  * up to its closing tag, blank lines and tab-indented lines included; marked would end it at the
  * first blank line and show the rest as code. So each such block is lifted out whole and put back
@@ -206,7 +219,7 @@ export function liftRawHtmlBlocks(lines: SourceLine[], raws: RawBlock[]): Source
     const l = lines[i];
     const m = l.code ? null : /^ {0,3}<([A-Za-z][A-Za-z0-9]*)\b[^>]*?(\/?)>?/.exec(l.text);
     const tag = m?.[1].toLowerCase();
-    if (!m || !tag || !RAW_BLOCK_TAGS.has(tag) || !isBlank(out[out.length - 1])) {
+    if (!m || !tag || !RAW_BLOCK_TAGS.has(tag) || !startsHtmlBlock(out[out.length - 1])) {
       out.push(l);
       continue;
     }
@@ -230,9 +243,81 @@ export function liftRawHtmlBlocks(lines: SourceLine[], raws: RawBlock[]): Source
       continue;
     }
     raws.push({ html: lines.slice(i, end + 1).map((x) => x.text).join('\n'), line: l.line });
+    // A blank line first: for marked too, the text above ends there (a list item, a quote, a paragraph).
+    if (!isBlank(out[out.length - 1])) out.push({ ...l, text: '' });
     out.push({ ...l, text: token('html', String(raws.length - 1)) }, { ...l, text: '' });
     for (let j = i + 1; j <= end; j++) out.push({ ...lines[j], text: '' });
     i = end;
   }
   return out;
 }
+
+/** kramdown's separator lines (`|---|:-:|`, `+===+`): a table with one is left to marked's GFM tables. */
+const TABLE_SEP = /^[+|: \t-]*?-[+|: \t-]*?[ \t]*$|^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
+const withoutCodeSpans = (t: string) => t.replace(/(`+)[\s\S]*?\1/g, (m) => ' '.repeat(m.length));
+/** kramdown's TABLE_PIPE_CHECK, outside code spans: the line starts with a pipe or has an unescaped one. */
+const hasPipe = (t: string) => /^\s*\||[^\\]\|/.test(withoutCodeSpans(t));
+
+/** A row's cells as kramdown splits them: at unescaped pipes outside code spans; `\|` is a pipe. */
+function splitRow(text: string, leadingPipe: boolean): string[] {
+  const masked = withoutCodeSpans(text);
+  const cells: string[] = [];
+  let from = 0;
+  for (let i = 0; i < masked.length; i++) {
+    if (masked[i] === '|' && masked[i - 1] !== '\\') {
+      cells.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  cells.push(text.slice(from));
+  if (leadingPipe && cells[0].trim() === '') cells.shift();
+  if (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
+  return cells.map((c) => c.trim().replace(/\\\|/g, '|'));
+}
+
+/**
+ * kramdown's own tables (no separator line): a block of lines that each hold a pipe, with a blank line
+ * (or the page's start) before and after, is a table of plain cells (`<tbody>` only), even a single
+ * line of running text ("Harbour | Island | Point, in that order."). marked knows only GFM tables (a
+ * separator line under the header) and would show a paragraph with pipes. So such a block is lifted as
+ * raw HTML like the tables the pages write in HTML; its cells are Markdown, rendered inline. Headings,
+ * list items, quotes and HTML keep their own meaning, as they do for kramdown.
+ */
+export function liftPipeTables(lines: SourceLine[], raws: RawBlock[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const startsBlock = isBlank(out[out.length - 1]) || isIal(out[out.length - 1]);
+    // Indented two spaces or more after a blank line, the line may still belong to a list item above.
+    const first = !l.code && startsBlock && (isProse(l) || /^ ?\|/.test(l.text)) && /^ ?\S/.test(l.text) && hasPipe(l.text);
+    if (!first) {
+      out.push(l);
+      continue;
+    }
+    let end = i;
+    while (end + 1 < lines.length && !lines[end + 1].code && !isBlank(lines[end + 1]) && !isIal(lines[end + 1]) && hasPipe(lines[end + 1].text)) end++;
+    const block = lines.slice(i, end + 1);
+    const closed = end + 1 >= lines.length || isBlank(lines[end + 1]) || isIal(lines[end + 1]);
+    if (!closed || block.some((x) => TABLE_SEP.test(x.text))) {
+      out.push(l);
+      continue;
+    }
+    const leadingPipe = /^\s*\|/.test(l.text);
+    const rows = block.map((x) => splitRow(x.text.replace(/[ \t]+$/, ''), leadingPipe));
+    const columns = Math.max(...rows.map((r) => r.length));
+    const html = [
+      '<table>',
+      '<tbody>',
+      ...rows.map((r) => `<tr>${[...r, ...Array<string>(columns - r.length).fill('')].map((c) => `<td>${renderInlineUnsafe(c)}</td>`).join('')}</tr>`),
+      '</tbody>',
+      '</table>',
+    ].join('\n');
+    raws.push({ html, line: l.line });
+    out.push({ ...l, text: token('html', String(raws.length - 1)) });
+    for (let j = i + 1; j <= end; j++) out.push({ ...lines[j], text: '' });
+    out.push({ ...l, text: '' });
+    i = end;
+  }
+  return out;
+}
+

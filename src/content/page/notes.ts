@@ -52,10 +52,24 @@ export interface NoteSource {
   line: number;
   /** `[^name]` notes: referenced by name in the text, shown with `label`. */
   name?: string;
+  /**
+   * The end of a note whose start (and marker) is on an earlier page: text at the top of a note block
+   * with no marker of its own. Never warned about as a note without a marker.
+   */
+  continued?: boolean;
 }
 
 const NOTE_START = /^\s*<sup>\s*([^<\s]{1,12})\s*<\/sup>\s*(.*)$/i;
 const isNoteStart = (l: SourceLine | undefined) => !!l && !l.code && NOTE_START.test(l.text);
+
+/**
+ * The punctuation some pages put between a note's marker and its text ("<sup>1</sup>. Letter",
+ * "<sup>2</sup>: Minutes", "<sup>3</sup>) Letters", "<sup>4</sup> - Report"): the note list shows the
+ * number apart, so the separator would start the note with a stray mark.
+ */
+export function noteText(text: string): string {
+  return text.replace(/^(?:[.:;,)\]]+|[-\u2013\u2014](?=\s))\s*/u, '');
+}
 
 /**
  * A note line whose marker was damaged on its way from the PDF: `<sup>12sup>`, `<sup>12 text`,
@@ -131,7 +145,7 @@ export function extractNoteSections(lines: SourceLine[], notes: NoteSource[], ti
       const bad = m ? null : malformedNote(x);
       if (m || bad) {
         if (bad) warnMalformed(report, x, bad.label);
-        current = { label: m ? m[1] : bad!.label, text: m ? m[2] : bad!.text, line: x.line };
+        current = { label: m ? m[1] : bad!.label, text: noteText(m ? m[2] : bad!.text), line: x.line };
         notes.push(current);
         x.text = '';
       } else if (isBlank(x) || isIal(x)) {
@@ -139,7 +153,7 @@ export function extractNoteSections(lines: SourceLine[], notes: NoteSource[], ti
       } else if (current && malformedNote(x, current)) {
         const lost: { label: string; text: string } = malformedNote(x, current)!;
         warnMalformed(report, x, lost.label);
-        current = { label: lost.label, text: lost.text, line: x.line };
+        current = { label: lost.label, text: noteText(lost.text), line: x.line };
         notes.push(current);
         x.text = '';
       } else if (current && !isBlank(lines[j - 1])) {
@@ -152,6 +166,63 @@ export function extractNoteSections(lines: SourceLine[], notes: NoteSource[], ti
   return out;
 }
 
+/** Where unmarked text at `start` ends when it is the top of a note block (a marked note or the small print follows), else -1. */
+function tailEnd(lines: SourceLine[], start: number): number {
+  let j = start;
+  while (j < lines.length && isProse(lines[j]) && !isNoteStart(lines[j])) j++;
+  if (j === start) return -1;
+  let k = j;
+  while (isIal(lines[k])) k++;
+  const smallPrintClosed = k > j && (isRule(lines[k]) || isBlank(lines[k]));
+  return isNoteStart(lines[j]) || smallPrintClosed ? j : -1;
+}
+
+/**
+ * Unmarked text at the top of a note block (from `start`, right after the opening rule). Returns where
+ * the block's marked notes start and the note the text belongs to (null when it was joined to a note
+ * already found earlier on this page), or null when this is not a note block at all.
+ *
+ * - "29 Text" followed by <sup>30</sup>: note 29 that lost its <sup>, a note of its own (warned).
+ * - Text followed by <sup>N</sup>: the end of note N-1. Joined to note N-1 when that note is earlier on
+ *   this page, else listed as note N-1, continued ("…" before the text), for its start is on an earlier
+ *   page. Without a number to go by (N is 1, note N-1 is further down the page, or no marked note
+ *   follows but the small print and the closing rule do), the end of the last note earlier on this
+ *   page, else a note labelled "cont.".
+ */
+function continuedNote(lines: SourceLine[], start: number, notes: NoteSource[], report?: PageReport): { next: number; note: NoteSource | null } | null {
+  const j = tailEnd(lines, start);
+  if (j < 0) return null;
+  const text = lines
+    .slice(start, j)
+    .map((l) => l.text.trim())
+    .join('\n');
+  const first = lines[start];
+  const nextLabel = isNoteStart(lines[j]) ? NOTE_START.exec(lines[j].text)![1] : null;
+  const n = nextLabel && /^\d+$/.test(nextLabel) ? Number(nextLabel) : null;
+  const lost = /^\s*(\d{1,3})[\s.)]+(\S.*)$/.exec(first.text);
+  if (lost && n !== null && Number(lost[1]) === n - 1) {
+    warnMalformed(report, first, lost[1]);
+    return { next: j, note: { label: lost[1], text: noteText(text.replace(/^\s*\d{1,3}[\s.)]+/, '')), line: first.line } };
+  }
+  const earlier = notes.filter((x) => !x.name && x.line < first.line).sort((a, b) => a.line - b.line);
+  // Note N-1 further down the page (notes out of order, an endnotes section) cannot end here: no number to go by then.
+  const later = (label: string) => notes.some((x) => x.label === label && x.line > first.line) || lines.slice(j).some((x) => isNoteStart(x) && NOTE_START.exec(x.text)![1] === label);
+  const previous = n !== null && n > 1 && !later(String(n - 1)) ? String(n - 1) : null;
+  const target = previous ? earlier.find((x) => x.label === previous) : earlier[earlier.length - 1];
+  const quoted = `"${text.replace(/\s+/g, ' ').slice(0, 40)}..."`;
+  if (target) {
+    target.text += '\n' + text;
+    report?.warn(first.line, `This note block starts with text that has no <sup> marker (${quoted}): it is taken as the end of note ${target.label}, above on this page, and joined to it. If it is a note of its own, start it with its marker.`);
+    return { next: j, note: null };
+  }
+  const label = previous ?? 'cont.';
+  report?.warn(
+    first.line,
+    `This note block starts with text that has no <sup> marker (${quoted}): it is taken as the end of ${label === 'cont.' ? 'a note' : `note ${label}`} that starts on an earlier page, and listed as note ${label}, continued. If it is a note of its own, start it with its marker.`,
+  );
+  return { next: j, note: { label, text: `…${text}`, line: first.line, continued: true } };
+}
+
 /** Scan a note block from `start` (a rule or a note line); returns the index after it, or -1 if it is not one. */
 function scanNoteBlock(lines: SourceLine[], start: number, notes: NoteSource[], report?: PageReport): number {
   let i = start;
@@ -160,15 +231,23 @@ function scanNoteBlock(lines: SourceLine[], start: number, notes: NoteSource[], 
     i++;
     while (isBlank(lines[i]) && i < lines.length) i++;
   }
-  if (!isNoteStart(lines[i])) return -1;
   const found: NoteSource[] = [];
+  if (!isNoteStart(lines[i])) {
+    // Text with no marker at the top of a block between rules: the end of an earlier note, or a note
+    // that lost its <sup> (issue 24). Only a block opened by a rule, whose text goes on into a marked
+    // note or ends in the small print and a closing rule, is taken for notes.
+    const tail = opened ? continuedNote(lines, i, notes, report) : null;
+    if (!tail) return -1;
+    i = tail.next;
+    if (tail.note) found.push(tail.note);
+  }
   let closed = false;
   let sawIal = false;
   while (i < lines.length) {
     const l = lines[i];
     if (isNoteStart(l)) {
       const m = NOTE_START.exec(l.text)!;
-      found.push({ label: m[1], text: m[2], line: l.line });
+      found.push({ label: m[1], text: noteText(m[2]), line: l.line });
     } else if (isIal(l)) {
       sawIal = true;
     } else if (isRule(l)) {
@@ -178,6 +257,11 @@ function scanNoteBlock(lines: SourceLine[], start: number, notes: NoteSource[], 
       if (isNoteStart(lines[j])) {
         i = j;
         continue;
+      }
+      // The rule opens the next block, which starts with the end of a note: it is that block's.
+      if (j === i + 1 && tailEnd(lines, j) >= 0) {
+        closed = true;
+        break;
       }
       closed = true;
       i++;
@@ -189,7 +273,7 @@ function scanNoteBlock(lines: SourceLine[], start: number, notes: NoteSource[], 
     } else if (found.length > 0 && malformedNote(l, found[found.length - 1])) {
       const bad = malformedNote(l, found[found.length - 1])!;
       warnMalformed(report, l, bad.label);
-      found.push({ label: bad.label, text: bad.text, line: l.line });
+      found.push({ label: bad.label, text: noteText(bad.text), line: l.line });
     } else if (isProse(l) && found.length > 0 && !isBlank(lines[i - 1])) {
       found[found.length - 1].text += '\n' + l.text.trim();
     } else {
@@ -353,7 +437,9 @@ export function linkNotes(body: ParentNode, notes: NoteSource[], report: PageRep
   visit(body);
 
   const footnotes: Footnote[] = [];
-  const ordered = [...notes].sort((x, y) => Number(x.label) - Number(y.label) || x.line - y.line);
+  // A continued note without a number ("cont.") ends a note from before this page: it comes first.
+  const rankOf = (n: NoteSource) => (/^\d+$/.test(n.label) ? Number(n.label) : n.continued ? -1 : Number.NaN);
+  const ordered = [...notes].sort((x, y) => rankOf(x) - rankOf(y) || x.line - y.line);
   for (const n of ordered) {
     const refIds = refs.get(n) ?? [];
     // A named note ([^x]) can only be referenced on its own page; a numbered one may have its marker on
@@ -361,7 +447,7 @@ export function linkNotes(body: ParentNode, notes: NoteSource[], report: PageRep
     if (refIds.length === 0 && n.name) {
       report.warn(n.line, `Note ${n.label} has no marker ([^${n.name}]) in the text; it is listed with the other notes.`);
     }
-    if (refIds.length === 0 && !n.name) unreferenced?.push({ id: `fn-${idPart(n.label)}`, label: n.label, line: n.line });
+    if (refIds.length === 0 && !n.name && !n.continued) unreferenced?.push({ id: `fn-${idPart(n.label)}`, label: n.label, line: n.line });
     footnotes.push({
       label: n.label,
       id: `fn-${idPart(n.label)}`,

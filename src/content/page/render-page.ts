@@ -7,11 +7,11 @@ import type { Footnote, TocEntry } from '../../course/types.ts';
 import { renderMarkdownUnsafe } from '../markdown.ts';
 import { sanitizeHtml } from '../sanitize.ts';
 import { collectIds, assignPassageIds } from './passages.ts';
-import { detach, findAll, getAttr, insertBefore, isElement, isText, parseHtml, serializeChildren, walkElements, type Node, type ParentNode } from './dom.ts';
+import { appendChild, createElement, createText, detach, findAll, getAttr, insertBefore, isElement, isText, parseHtml, serializeChildren, type ChildNode, type Element, type Node, type ParentNode, type TextNode } from './dom.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { processHeadings, readHeadings } from './headings.ts';
 import { extractFigures, placeFigures, resolveInlineImages, type FigureSource, type ImageContext } from './images.ts';
-import { dropAttributeLists, dropRawBlocks, dropTocMarker, liftRawHtmlBlocks, markHeadings, unwrapMarkdownBlocks, type RawBlock } from './kramdown.ts';
+import { dropAttributeLists, dropRawBlocks, dropTocMarker, liftPipeTables, liftRawHtmlBlocks, markHeadings, unwrapMarkdownBlocks, type RawBlock } from './kramdown.ts';
 import { correctionNodes, type Correction } from './corrections.ts';
 import { replaceEmbeds } from './embeds.ts';
 import { checkDanglingReferences, extractKramdownFootnotes, extractNoteBlocks, extractNoteSections, labelNamedNotes, linkNotes, referenceOrder, splitTokens, type NoteSource, type UnreferencedNote } from './notes.ts';
@@ -77,14 +77,37 @@ function dropEmptyParagraphs(body: ParentNode): void {
   for (const p of empty) detach(p);
 }
 
-/** Put each lifted raw HTML block back where its token paragraph stands (before sanitising). */
-function placeRawBlocks(tree: ParentNode, raws: RawBlock[]): void {
-  walkElements(tree, (el) => {
-    if (el.tagName !== 'p' || !el.parentNode) return;
-    const m = /^\s*\uE000html:(\d+)\uE001\s*$/.exec(el.childNodes.map((c) => ('value' in c ? c.value : '\u0000')).join(''));
-    if (!m) return;
-    for (const c of [...parseHtml(raws[Number(m[1])].html).childNodes]) insertBefore(el.parentNode, c, el);
+/**
+ * Put each lifted raw HTML block back where its token stands (before sanitising). A token that shares
+ * its paragraph with text (a rejoin or a lazy line put them together) splits the paragraph around the
+ * block, so the block is never lost with the paragraph; one left anywhere else is warned about.
+ */
+function placeRawBlocks(tree: ParentNode, raws: RawBlock[], report: PageReport): void {
+  const placed = new Set<number>();
+  const RAW = /\uE000html:(\d+)\uE001/;
+  const holding = (el: Element) => el.tagName === 'p' && !!el.parentNode && el.childNodes.some((c) => isText(c) && RAW.test(c.value));
+  // One block at a time: the rest of a split paragraph may hold the next one.
+  for (let el = findAll(tree, holding)[0]; el; el = findAll(tree, holding)[0]) {
+    const at = el.childNodes.findIndex((c) => isText(c) && RAW.test(c.value));
+    const parent = el.parentNode!;
+    const holder = el.childNodes[at] as TextNode;
+    const m = RAW.exec(holder.value)!;
+    const head = [...el.childNodes.slice(0, at), createText(holder.value.slice(0, m.index))];
+    const tail = [createText(holder.value.slice(m.index + m[0].length)), ...el.childNodes.slice(at + 1)];
+    const hasText = (nodes: ChildNode[]) => nodes.some((c) => !isText(c) || c.value.trim() !== '');
+    const paragraph = (nodes: ChildNode[]) => {
+      const p = createElement('p');
+      for (const n of nodes) appendChild(p, n);
+      return p;
+    };
+    if (hasText(head)) insertBefore(parent, paragraph(head), el);
+    for (const c of [...parseHtml(raws[Number(m[1])].html).childNodes]) insertBefore(parent, c, el);
+    placed.add(Number(m[1]));
+    if (hasText(tail)) insertBefore(parent, paragraph(tail), el);
     detach(el);
+  }
+  raws.forEach((r, i) => {
+    if (!placed.has(i)) report.warn(r.line, 'This raw HTML block (up to its closing tag) sits inside other Markdown (a list, a quote, a table cell) where the course cannot place it, so it is left out. Put a blank line before and after it.');
   });
 }
 
@@ -128,6 +151,7 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
   lines = dropTocMarker(lines);
   const raws: RawBlock[] = [];
   lines = liftRawHtmlBlocks(lines, raws);
+  lines = liftPipeTables(lines, raws);
   const notes: NoteSource[] = [];
   lines = extractNoteSections(lines, notes, fm.title, report);
   lines = extractNoteBlocks(lines, notes, report);
@@ -141,7 +165,7 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
 
   // 2. Markdown -> HTML; images resolved before the sanitiser (which drops what it cannot keep).
   const raw = parseHtml(renderMarkdownUnsafe(lines.map((l) => l.text).join('\n')));
-  placeRawBlocks(raw, raws);
+  placeRawBlocks(raw, raws, report);
   const lineOf = (needle: string) => (needle ? (raws.find((r) => r.html.includes(needle))?.line ?? lines.find((l) => l.text.includes(needle))?.line ?? null) : null);
   replaceEmbeds(raw, report, lineOf);
   resolveInlineImages(raw, lines, imageCtx);

@@ -72,6 +72,8 @@ export function isProse(l: SourceLine | undefined): boolean {
   if (!l || l.code || isBlank(l) || isRule(l) || isIal(l)) return false;
   const t = l.text;
   if (/^ {4,}|^\t/.test(t)) return false;
+  // A lifted raw HTML block (a table) stands where its token is: a block, never words to rejoin.
+  if (t.trimStart().startsWith(`${TOKEN_OPEN}html:`)) return false;
   const s = t.trim();
   return !/^(#{1,6}(\s|$)|>|\||<|[-*+][ \t]|\d{1,9}[.)][ \t]|!\[|\[\^|`{3}|~{3})/.test(s);
 }
