@@ -59,6 +59,7 @@ const RULES: Record<string, Expect> = {
     { kind: 'warning', line: 5, reason: /Question "q_stigma": "It only ever helps exit", "It never has any effect" carry absolutes \("only", "never"\) and no correct answer does/ },
     { kind: 'warning', line: 14, reason: /Question "q_cycles": the statement is false and absolute \("always"\), so the rule "absolutes are false, hedges are true" answers it/ },
     { kind: 'warning', line: 15, reason: /Question "q_family": only the correct answer hedges \("can"\)/ },
+    { kind: 'warning', line: 24, reason: /Question "q_family_tf": the statement is true and hedged \("can"\)/ },
   ],
   echo: [
     { kind: 'warning', line: 4, reason: /In 2 of the 2 single-choice questions the correct answer shares more words with the question than any other option does \("q_stigma", line 5; "q_family", line 14\)/ },
