@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Quiz } from '../../src/course/types.ts';
 import { importPages } from '../../src/content/pages.ts';
 import { loadQuizzes } from '../../src/content/quizzes.ts';
+import { loadSettings } from '../../src/content/settings.ts';
 import { runBot, type BotRun } from '../helpers/testwise-bot.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -18,10 +19,12 @@ let quizzes: Quiz[];
 let runs: BotRun[];
 let contrarians: BotRun[];
 let controls: BotRun[];
+let coursePassMark: number;
 
 beforeAll(async () => {
   const lessons = (await importPages(path.join(ROOT, 'modules'), ROOT)).lessons;
   quizzes = await loadQuizzes(path.join(ROOT, 'quizzes'), lessons, ROOT);
+  coursePassMark = (await loadSettings(ROOT)).settings.passMark;
   runs = quizzes.map((q) => runBot(q, DRAWS));
   contrarians = quizzes.map((q) => runBot(q, DRAWS, 'contrarian'));
   controls = (await loadQuizzes(path.join(ROOT, 'tests/fixtures/quizzes/testwise'), lessons, ROOT)).map((q) => runBot(q, DRAWS));
@@ -32,7 +35,7 @@ beforeAll(async () => {
         `best-guessed: ${easiest.map(([id, s]) => `${id} ${(s * 100).toFixed(0)}%`).join(', ')}`,
     );
   }
-}, 120_000);
+}, 300_000); // about 8 s of CPU, but the machine it runs on may be shared
 
 describe('a test-wise learner with no knowledge of the content', () => {
   it('sits every shipped quiz', () => {
@@ -44,8 +47,11 @@ describe('a test-wise learner with no knowledge of the content', () => {
     for (const r of runs) expect(r.mean, r.quizId).toBeLessThanOrEqual(50);
   });
 
-  it('reaches the pass mark in fewer than 5% of draws of each quiz', () => {
-    for (const r of runs) expect(r.passRate, r.quizId).toBeLessThan(0.05);
+  it("reaches the pass mark (the quiz's or the course's, whichever is lower) in fewer than 5% of draws of each quiz", () => {
+    for (const [i, r] of runs.entries()) {
+      const mark = Math.min(quizzes[i].settings.passMark, coursePassMark);
+      expect(r.scores.filter((s) => s >= mark).length / DRAWS, r.quizId).toBeLessThan(0.05);
+    }
   });
 
   it('does no better by reading every cue the other way (the contrarian), so keys are not cued in reverse', () => {
@@ -56,9 +62,10 @@ describe('a test-wise learner with no knowledge of the content', () => {
     }
   });
 
-  it('passes the course (the mean of both quizzes) in fewer than 5% of draws', () => {
+  it('passes the course (the mean of both quizzes, against the pass mark of course.yaml) in fewer than 5% of draws', () => {
+    // The course score is the mean of the quizzes' scores; course.yaml sets its pass mark.
     const course = runs[0].scores.map((s, i) => (s + runs[1].scores[i]) / 2);
-    const rate = course.filter((s) => s >= 80).length / DRAWS;
+    const rate = course.filter((s) => s >= coursePassMark).length / DRAWS;
     console.log(`test-wise bot, course: passes ${(rate * 100).toFixed(1)}% of ${DRAWS} draws`);
     expect(rate).toBeLessThan(0.05);
   });
