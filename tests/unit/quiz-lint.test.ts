@@ -55,6 +55,26 @@ const RULES: Record<string, Expect> = {
   ],
   truefalse: [{ kind: 'warning', line: 5, reason: /4 of the 4 true\/false questions are "true" \(more than 75%\)/ }],
   giveaway: [{ kind: 'warning', line: 13, reason: /Question "q_stigma" gives away the answer of "q_family" \(line 5\): its question shares the words "take part"/ }],
+  absolutes: [
+    { kind: 'warning', line: 5, reason: /Question "q_stigma": "It only ever helps exit", "It never has any effect" carry absolutes \("only", "never"\) and no correct answer does/ },
+    { kind: 'warning', line: 14, reason: /Question "q_cycles": the statement is false and absolute \("always"\), so the rule "absolutes are false, hedges are true" answers it/ },
+    { kind: 'warning', line: 15, reason: /Question "q_family": only the correct answer hedges \("can"\)/ },
+    { kind: 'warning', line: 24, reason: /Question "q_family_tf": the statement is true and hedged \("can"\)/ },
+  ],
+  echo: [
+    { kind: 'warning', line: 4, reason: /In 2 of the 2 single-choice questions the correct answer shares more words with the question than any other option does \("q_stigma", line 5; "q_family", line 14\)/ },
+  ],
+  keyset: [
+    { kind: 'warning', line: 5, reason: /Question "q_models": only the correct options say "model", so the word picks them out/ },
+    { kind: 'warning', line: 16, reason: /Question "q_after": the 2 correct options are the 2 longest/ },
+  ],
+  'matching-giveaway': [
+    {
+      kind: 'warning',
+      line: 18,
+      reason: /Question "q_stigma" gives away a row of the matching question "q_effects" \(line 5\): its question says "stigma" and "hinder", so "Stigma" goes to "Hinders exit"/,
+    },
+  ],
   'bare-letter': [
     { kind: 'warning', line: 8, reason: /Question "q_stigma": the option id "a" is a bare letter; managers read option ids/ },
     { kind: 'warning', line: 9, reason: /Question "q_stigma": the option id "b" is a bare letter/ },

@@ -125,7 +125,8 @@ describe('the question key of the shipped course', () => {
       expect(parsed[i + 1][5]).toBe(r.prompt);
       expect(parsed[i + 1][11]).toBe(r.quote);
     }
-    expect(parsed.some((l) => l[6].includes('Månsson and Hedin'))).toBe(true);
+    // A non-ASCII option text (an en dash) reads back unchanged.
+    expect(parsed.some((l) => l[6].includes('India–Nepal'))).toBe(true);
   });
 
   it('writes a standalone HTML page: no network, one h1, a section per quiz, an article per question', () => {
