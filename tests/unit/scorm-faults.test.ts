@@ -229,7 +229,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
   });
 
   it('never sends a value over the LMS limit: a too-long bookmark is cut, too much suspend_data refused with a notice', async () => {
-    const huge = largeCourse(version === '1.2' ? 30 : 300, 20, 10);
+    const huge = largeCourse(version === '1.2' ? 90 : 1000, 20, 10);
     huge.lessons[0].id = `l${'x'.repeat(249)}`; // the longest SCORM id: `lesson/` + 250 characters
     huge.quizzes[0].lessonId = huge.lessons[0].id;
     const lms = new StrictLms({ version });
