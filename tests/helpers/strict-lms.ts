@@ -465,7 +465,14 @@ export class StrictLms {
   private keep(): void {
     const c = this.cmi();
     const kept = Object.fromEntries(
-      Object.entries(c).filter(([k, v]) => v !== '' && v !== this.launched[k] && KEPT[this.version].some((p) => k.startsWith(p))),
+      Object.entries(c).filter(
+        ([k, v]) =>
+          v !== '' &&
+          v !== this.launched[k] &&
+          KEPT[this.version].some((p) => k.startsWith(p)) &&
+          // Moodle's 2004 keeps no "unknown" objective status (a relaunch reads it as 403).
+          !(this.version === '2004' && v === 'unknown' && /^cmi\.objectives\.\d+\.(success|completion)_status$/.test(k)),
+      ),
     );
     Object.assign(this.stored, kept);
   }
