@@ -273,7 +273,7 @@ class Tracker implements TrackingSession {
       }
       // This browser's copy belongs to an attempt the LMS no longer holds (a new attempt): its
       // answers and time are that attempt's, not this one's.
-      const stale = !!fromMirror && !lms && (fromMirror.base ?? '') !== '';
+      const stale = !!fromMirror && !lms && (fromMirror.base ?? '') !== '' && this.copyDone(local);
       if (fromMirror && !stale) {
         this.foundJournal = fromMirror.journal ?? [];
         this.sharedNext = fromMirror.nextIx ?? 0;
@@ -346,18 +346,28 @@ class Tracker implements TrackingSession {
     // "synced" is what the LMS said, not what it holds: Moodle's player has answered a Commit "true"
     // and kept nothing. The LMS hands back other data than this copy: bring both together.
     if (rec.synced && rec.base !== undefined && rec.base !== lmsFingerprint(lmsText)) {
-      if (!lms) return null; // the LMS holds nothing now where it held progress: a new attempt
+      if (!lms) return this.copyDone(mine) ? null : mine;
       const merged = mergeProgress(lms.state, own.state, { followLocation: own.seq > lms.seq });
       return merged === lms.state ? null : { ok: true, state: merged, seq: Math.max(lms.seq, own.seq) };
     }
     if (rec.synced) return null;
     if (rec.base !== undefined) {
       if (rec.base === lmsFingerprint(lmsText)) return mine;
-      if (!lms) return null; // the LMS holds nothing now where it held progress: a new attempt
+      // The LMS holds nothing where it held progress. After a finished attempt (exit "normal": the LMS
+      // starts a new one) that is a new attempt; mid-way it is a record the LMS lost (a Finish or
+      // Commit that said "true" and kept nothing): this copy is all there is.
+      if (!lms) return this.copyDone(mine) ? null : mine;
       const merged = mergeProgress(lms.state, own.state, { followLocation: own.seq > lms.seq });
       return merged === lms.state ? null : { ok: true, state: merged, seq: Math.max(lms.seq, own.seq) };
     }
     return !lms || own.seq > lms.seq ? mine : null;
+  }
+
+  /** The copy's course was done (completed, not failed): its close ended the LMS attempt. */
+  private copyDone(copy: DecodeResult | null): boolean {
+    if (!copy?.ok) return false;
+    const s = courseStatus(this.course, copy.state);
+    return s.completed && s.success !== 'failed';
   }
 
   /**
