@@ -203,6 +203,27 @@ describe.each(['1.2', '2004'] as Version[])('SCORM %s: two windows of one attemp
   });
 });
 
+describe.each(['1.2', '2004'] as Version[])('SCORM %s: answers of a launch whose Initialize failed', (version) => {
+  it('3b. reach cmi.interactions from the launch that adopts them, once', async () => {
+    const storage = new MemoryStorage();
+    const h = await launch(course, { lms: new StrictLms({ version, faults: { initialize: false } }), storage });
+    h.store.startAttempt(QB, { seed: 1 });
+    answer(h, 'q_model');
+    answer(h, 'q_levels');
+    await h.session.exit();
+    const lms = new StrictLms({ version });
+    const h2 = await launch(course, { lms, storage, clock: START + MIN });
+    expect(Object.keys(h2.store.get().quizzes[QB].answers).sort()).toEqual(['q_levels', 'q_model']);
+    await h2.session.exit();
+    expect(storedInteractions(lms.stored)).toEqual([`${QB}.q_model.1`, `${QB}.q_levels.1`]);
+    const third = new StrictLms(lms.relaunch());
+    const h3 = await launch(course, { lms: third, storage, clock: START + 2 * MIN });
+    await h3.session.exit();
+    expect(storedInteractions(third.stored)).toHaveLength(2);
+    expect([...lms.violations, ...third.violations]).toEqual([]);
+  });
+});
+
 describe('SCORM 2004: objective statuses Moodle never stored', () => {
   it('6. a relaunch reads them as unset, without an API error', async () => {
     const lms = new StrictLms({ version: '2004' });
