@@ -24,6 +24,11 @@ export interface LmsConnection {
   initialize(): boolean;
   /** The value, or null when the LMS reports an error for it (unsupported element, ...). */
   get(element: string): string | null;
+  /**
+   * As get(), for a value the LMS may never have been given: "not initialized" (2004 error 403,
+   * Moodle's answer for an objective status it did not store) is null without counting as an error.
+   */
+  peek(element: string): string | null;
   set(element: string, value: string): boolean;
   commit(): boolean;
   finish(): boolean;
@@ -64,6 +69,8 @@ export interface Dialect {
     learnerName: string;
     objectivesCount: string;
     interactionsCount: string;
+    /** The LMS's total time of the attempt (readable in both versions). */
+    totalTime: string;
   };
   /** Longest values the LMS must accept (Moodle with its "SCORM standard" setting on). */
   readonly limits: { location: number; suspend: number };
@@ -139,6 +146,20 @@ export function connect(api: Record<string, unknown>, dialect: Dialect): LmsConn
     finish: () => bool(names.finish, undefined, () => call(names.finish, '')),
     commit: () => bool(names.commit, undefined, () => call(names.commit, '')),
     set: (element, value) => bool(names.setValue, element, () => call(names.setValue, element, value)),
+    peek(element) {
+      try {
+        const r = call(names.getValue, element);
+        const value = r === undefined || r === null ? '' : String(r);
+        if (value !== '') return value;
+        const code = text(names.getLastError);
+        if (code === '' || code === '0') return value;
+        if (code !== '403') record(names.getValue, element);
+        return null;
+      } catch (e) {
+        record(names.getValue, element, e);
+        return null;
+      }
+    },
     get(element) {
       try {
         const r = call(names.getValue, element);

@@ -70,6 +70,12 @@ export class CommitScheduler {
     if (!this.h.active()) return;
     if (this.wantCommit) {
       this.wantCommit = false;
+      if (this.running) {
+        // A retry is waiting (up to seconds): this commit point (a submitted answer) is tried now,
+        // so what the learner just did does not wait for it; the waiting retry covers it if this fails.
+        if (this.once()) this.h.settled(true);
+        return;
+      }
       void this.commit();
     } else {
       this.h.write(false);

@@ -73,7 +73,11 @@ export const NOTICES = {
   sessionEnded: {
     id: 'session-ended',
     level: 'info',
-    text: 'Your progress was saved when you left. To carry on, please close this course and open it again.',
+    // The close's Finish goes out as the page leaves and is never confirmed (an expired LMS session
+    // drops it): say only what is certain.
+    text:
+      'This course was closed when you left; your progress is kept in this browser. To carry on, please close this ' +
+      'course and open it again.',
   },
 } as const satisfies Record<string, Notice>;
 

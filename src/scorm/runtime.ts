@@ -22,7 +22,7 @@ import { connect, type Dialect, type LmsConnection, type LmsError, type Pair } f
 import { findApi } from './api-discovery.ts';
 import { coreValues, lessonObjectives } from './cmi-mapping.ts';
 import { CommitScheduler } from './commit-scheduler.ts';
-import { buildInteraction, type InteractionRecord } from './interactions.ts';
+import { buildInteraction } from './interactions.ts';
 import { readableName } from './learner-name.ts';
 import { NOTICES, NoticeBoard } from './notices.ts';
 import { scorm12 } from './scorm12.ts';
@@ -33,9 +33,11 @@ import {
   lmsFingerprint,
   parseMirror,
   storageKey,
+  type JournalEntry,
   type MirrorRecord,
   type StorageLike,
 } from './standalone.ts';
+import { parseDuration } from './time.ts';
 import { NO_FLOOR, raise, type StatusFloor } from './status-floor.ts';
 import { decodeSuspend, encodeSuspend, type DecodeResult, type Snapshot } from './suspend-codec.ts';
 
@@ -93,9 +95,12 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export const ADOPT_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
 
 interface PendingInteraction {
-  record: InteractionRecord;
+  entry: JournalEntry;
   tries: number;
 }
+
+/** Rounding of the LMS's time formats (1.2 centiseconds, a duration's seconds): below this, time arrived. */
+const TIME_SLACK_MS = 1000;
 
 class Tracker implements TrackingSession {
   readonly mode: CourseSession['mode'];
@@ -141,6 +146,15 @@ class Tracker implements TrackingSession {
   private adopted = false;
   /** The LMS handed over a stored record (a read-only visit may Finish without changing it). */
   private lmsHadData = false;
+  /** Answers not yet known to be in the LMS's interactions, shared with other windows (see JournalEntry). */
+  private journal: JournalEntry[] = [];
+  /** The journal of the copy this launch found, checked against the LMS's `_count` in start(). */
+  private foundJournal: JournalEntry[] = [];
+  /** The next free interaction index as every window of this attempt knows it. */
+  private sharedNext = 0;
+  /** The LMS's total time at launch, and session time of an earlier visit that never reached it (ms). */
+  private lmsTotalMs = 0;
+  private carryMs = 0;
 
   constructor(
     private readonly course: Course,
@@ -217,6 +231,7 @@ class Tracker implements TrackingSession {
     this.restore();
     this.statusKey = this.currentStatusKey();
     if (this.conn && this.dialect && this.recording) this.readCollections(this.conn, this.dialect);
+    this.replayJournal();
     // Never unsubscribed: after the LMS session ends, changes still go to the browser copy.
     this.store.subscribe((state, detail) => this.changed(state, detail));
     this.listen();
@@ -245,6 +260,7 @@ class Tracker implements TrackingSession {
       bookmark = hasData ? (conn.get(this.dialect.el.location) ?? '') : '';
       this.lmsHadData = hasData;
       this.floor = this.dialect.readFloor((el) => conn.get(el));
+      if (this.recording) this.lmsTotalMs = parseDuration(conn.peek(this.dialect.el.totalTime)) ?? 0;
       this.base = lmsFingerprint(suspend);
       const lms = suspend ? decodeSuspend(this.course, suspend) : null;
       // This learner's copy (the key is per learner id: another learner's never comes here), when it
@@ -255,12 +271,26 @@ class Tracker implements TrackingSession {
         this.reviewRestore(lms, own);
         return;
       }
+      // This browser's copy belongs to an attempt the LMS no longer holds (a new attempt): its
+      // answers and time are that attempt's, not this one's.
+      const stale = !!fromMirror && !lms && (fromMirror.base ?? '') !== '' && this.copyDone(local);
+      if (fromMirror && !stale) {
+        this.foundJournal = fromMirror.journal ?? [];
+        this.sharedNext = fromMirror.nextIx ?? 0;
+        const t = fromMirror.time;
+        // The visit that saved this copy sent `session` at its close; an LMS total short of it means
+        // that close never arrived (a killed browser, an expired session): this visit adds it.
+        if (t && t.session > 0 && this.lmsTotalMs >= t.total - TIME_SLACK_MS && this.lmsTotalMs + TIME_SLACK_MS < t.total + t.session) {
+          this.carryMs = t.session;
+        }
+      }
       const pick = own && fromMirror ? this.newerCopy(lms, own, fromMirror, suspend) : null;
       if (pick) {
         chosen = pick;
         this.adopted = true;
         this.board.add(NOTICES.restoredFromBrowser);
-        if (pick.ok && lms?.ok !== false) this.queueMissingInteractions(pick.state, lms?.ok ? lms.state : null);
+        // Copies from before the journal: answers the LMS's record lacks are sent again.
+        if (pick.ok && lms?.ok !== false && fromMirror?.journal === undefined) this.queueMissingInteractions(pick.state, lms?.ok ? lms.state : null);
       } else if (lms?.ok) {
         chosen = lms;
       } else if (lms) {
@@ -278,6 +308,7 @@ class Tracker implements TrackingSession {
         if (found) {
           chosen = found.result;
           adopted = found.from;
+          this.foundJournal = found.from.load()?.journal ?? [];
           this.adopted = true;
           this.board.add(NOTICES.restoredFromBrowser);
         }
@@ -312,14 +343,31 @@ class Tracker implements TrackingSession {
   private newerCopy(lms: DecodeResult | null, own: Snapshot, rec: MirrorRecord, lmsText: string): DecodeResult | null {
     const mine: DecodeResult = { ok: true, ...own };
     if (lms && !lms.ok) return mine;
+    // "synced" is what the LMS said, not what it holds: Moodle's player has answered a Commit "true"
+    // and kept nothing. The LMS hands back other data than this copy: bring both together.
+    if (rec.synced && rec.base !== undefined && rec.base !== lmsFingerprint(lmsText)) {
+      if (!lms) return this.copyDone(mine) ? null : mine;
+      const merged = mergeProgress(lms.state, own.state, { followLocation: own.seq > lms.seq });
+      return merged === lms.state ? null : { ok: true, state: merged, seq: Math.max(lms.seq, own.seq) };
+    }
     if (rec.synced) return null;
     if (rec.base !== undefined) {
       if (rec.base === lmsFingerprint(lmsText)) return mine;
-      if (!lms) return null; // the LMS holds nothing now where it held progress: a new attempt
+      // The LMS holds nothing where it held progress. After a finished attempt (exit "normal": the LMS
+      // starts a new one) that is a new attempt; mid-way it is a record the LMS lost (a Finish or
+      // Commit that said "true" and kept nothing): this copy is all there is.
+      if (!lms) return this.copyDone(mine) ? null : mine;
       const merged = mergeProgress(lms.state, own.state, { followLocation: own.seq > lms.seq });
       return merged === lms.state ? null : { ok: true, state: merged, seq: Math.max(lms.seq, own.seq) };
     }
     return !lms || own.seq > lms.seq ? mine : null;
+  }
+
+  /** The copy's course was done (completed, not failed): its close ended the LMS attempt. */
+  private copyDone(copy: DecodeResult | null): boolean {
+    if (!copy?.ok) return false;
+    const s = courseStatus(this.course, copy.state);
+    return s.completed && s.success !== 'failed';
   }
 
   /**
@@ -333,8 +381,8 @@ class Tracker implements TrackingSession {
       for (const [questionId, answer] of Object.entries(quiz.answers)) {
         if (quiz.carried.includes(questionId)) continue; // recorded in the attempt it was given in
         if (theirs && theirs.attempt === quiz.attempt && questionId in theirs.answers) continue;
-        const record = buildInteraction(this.course, quizId, questionId, quiz.attempt, answer, at, 0);
-        if (record) this.queue.push({ record, tries: 0 });
+        const entry = this.journalEntry(quizId, questionId, quiz.attempt, answer, at.getTime(), 0);
+        if (entry) this.queue.push({ entry, tries: 0 });
       }
     }
   }
@@ -398,7 +446,8 @@ class Tracker implements TrackingSession {
     const count = Number.parseInt(conn.get(dialect.el.objectivesCount) ?? '', 10);
     if (Number.isInteger(count) && count >= 0) {
       const index = new Map<string, number>();
-      const get = (el: string) => conn.get(el);
+      // A status never set is "not initialized" in Moodle's 2004 (error 403): unset, not an error.
+      const get = (el: string) => conn.peek(el);
       for (let n = 0; n < count; n++) {
         const id = conn.get(`cmi.objectives.${n}.id`);
         if (!id) continue;
@@ -437,15 +486,60 @@ class Tracker implements TrackingSession {
   }
 
   private queueInteraction(state: ProgressState, detail: ChangeDetail, now: number): void {
-    if (this.nextInteraction === null || !this.conn) return; // the LMS does not keep interactions
+    // Without an LMS the journal is kept only when its Initialize failed: a later launch adopts it.
+    if (this.conn ? this.nextInteraction === null : !this.lmsFailed) return; // the LMS does not keep interactions
     const quizId = detail.quizId as string;
     const questionId = detail.questionId as string;
     const progress = state.quizzes[quizId];
     const answer = progress?.answers[questionId];
     if (!answer) return;
     const shown = this.shownAt.get(quizId) ?? this.startedAt;
-    const record = buildInteraction(this.course, quizId, questionId, progress.attempt, answer, new Date(now), now - shown);
-    if (record) this.queue.push({ record, tries: 0 });
+    const entry = this.journalEntry(quizId, questionId, progress.attempt, answer, now, now - shown);
+    if (entry && this.conn) this.queue.push({ entry, tries: 0 });
+  }
+
+  /** A journal entry for an answer (kept with the browser copy from now on); null for an unknown question. */
+  private journalEntry(quiz: string, question: string, attempt: number, answer: JournalEntry['answer'], at: number, latency: number): JournalEntry | null {
+    const record = buildInteraction(this.course, quiz, question, attempt, answer, new Date(at), latency);
+    if (!record) return null;
+    const found = this.journal.find((e) => e.id === record.id);
+    if (found) return found;
+    const entry: JournalEntry = { id: record.id, quiz, question, attempt, answer, at, latency };
+    this.journal.push(entry);
+    return entry;
+  }
+
+  /**
+   * At launch: the found journal's answers whose interaction index is below the LMS's `_count` are
+   * in the LMS; every other one is sent again, at the index it was given when it has one (another
+   * window may hold it there too), so none is lost and none recorded twice.
+   */
+  private replayJournal(): void {
+    const found = this.foundJournal;
+    this.foundJournal = [];
+    if (!this.recording || !this.conn || this.nextInteraction === null) return;
+    const count = this.nextInteraction;
+    this.sharedNext = Math.max(this.sharedNext, count);
+    const again = found.filter((e) => e.ix === undefined || e.ix >= count).sort((a, b) => (a.ix ?? Infinity) - (b.ix ?? Infinity));
+    for (const e of again) {
+      if (this.journal.some((x) => x.id === e.id)) continue;
+      const entry = { ...e };
+      this.journal.push(entry);
+      this.queue.push({ entry, tries: 0 });
+    }
+    if (this.journal.length > 0) this.scheduler.request(true);
+  }
+
+  /** Take in the journal and interaction sequence another window saved into the shared browser copy. */
+  private absorbJournal(raw: string | null): void {
+    const rec = parseMirror(raw);
+    if (!rec) return;
+    this.sharedNext = Math.max(this.sharedNext, rec.nextIx ?? 0);
+    for (const theirs of rec.journal ?? []) {
+      const mine = this.journal.find((e) => e.id === theirs.id);
+      if (!mine) this.journal.push({ ...theirs });
+      else if (mine.ix === undefined && theirs.ix !== undefined) mine.ix = theirs.ix;
+    }
   }
 
   private currentStatusKey(): string {
@@ -471,7 +565,11 @@ class Tracker implements TrackingSession {
   /** Returns true when the browser copy holds the current progress. */
   private saveMirror(synced: boolean): boolean {
     if (!this.recording) return false;
+    if (this.lastSeen !== null) this.absorbJournal(this.mirror.raw()); // never drop another window's answers
     const record: MirrorRecord = { suspend: this.encode(), seq: this.seq, synced, base: this.base };
+    if (this.journal.length > 0) record.journal = this.journal;
+    if (this.sharedNext > 0) record.nextIx = this.sharedNext;
+    if (this.conn) record.time = { total: this.lmsTotalMs, session: this.sessionMs() };
     const same = JSON.stringify(record);
     if (same === this.lastMirror && this.mirrorOk) return true;
     if (this.lmsFailed) record.lmsFailedAt = this.now();
@@ -525,7 +623,7 @@ class Tracker implements TrackingSession {
     this.sendInteractions(conn, dialect);
     if (final || (timed && this.uncommitted)) {
       // Only alongside real changes: a session time alone is no reason to commit.
-      ok = this.send(conn, [[[dialect.el.sessionTime, dialect.sessionTime(this.now() - this.startedAt)]]]) && ok;
+      ok = this.send(conn, [[[dialect.el.sessionTime, dialect.sessionTime(this.sessionMs())]]]) && ok;
     }
     return ok;
   }
@@ -548,26 +646,72 @@ class Tracker implements TrackingSession {
     return ok;
   }
 
-  /** Interactions are write-only in 1.2: each goes to a fresh index, never over an older one. */
+  /** This session's time, with an earlier visit's that never reached the LMS. */
+  private sessionMs(): number {
+    return Math.max(0, this.now() - this.startedAt) + this.carryMs;
+  }
+
+  /**
+   * Interactions are write-only in 1.2: each goes to a fresh index, never over an older one. The
+   * index comes from a sequence all windows of the attempt share (the browser copy): another window
+   * may have written the indices after the ones this window's LMS model knows. The LMS's model only
+   * takes index N once N-1 exists in it (Moodle), so those are written again first, with the other
+   * window's own records (the same values at the same index: nothing changes in the LMS).
+   */
   private sendInteractions(conn: LmsConnection, dialect: Dialect): void {
+    if (this.queue.length > 0) this.absorbJournal(this.mirror.raw());
     while (this.queue.length > 0 && this.nextInteraction !== null) {
       const item = this.queue[0];
-      const [first, ...rest] = dialect.interaction(this.nextInteraction, item.record);
-      if (!conn.set(first[0], first[1])) {
-        // Without its id the interaction does not exist; try again at the next write, then give up
-        // (the answer itself is safe in suspend_data).
-        if (++item.tries >= 3) {
-          this.queue.shift();
-          this.log(`interaction ${item.record.id} not recorded`, conn.errors[conn.errors.length - 1]);
+      let next: number = this.nextInteraction;
+      const fresh = Number.parseInt(conn.get(dialect.el.interactionsCount) ?? '', 10);
+      if (Number.isInteger(fresh) && fresh > next) next = fresh;
+      let n = item.entry.ix ?? Math.max(next, this.sharedNext);
+      while (next < n) {
+        const k = next;
+        const other = this.journal.find((e) => e.ix === k);
+        if (!other) {
+          n = k; // nothing known of that index: the first free one in this window
+          break;
         }
-        return;
+        if (!this.setInteraction(conn, dialect, k, other)) {
+          this.nextInteraction = next;
+          return this.interactionFailed(item, conn);
+        }
+        next = k + 1;
       }
-      this.nextInteraction++;
-      this.uncommitted = true;
-      for (const [element, value] of rest) {
-        if (!conn.set(element, value)) this.log(`SetValue(${element}) refused`, conn.errors[conn.errors.length - 1]);
+      this.nextInteraction = next;
+      if (n < next && item.entry.ix === n) {
+        this.queue.shift(); // already written at its index in this window (filling the sequence)
+        continue;
       }
+      if (n < next) n = next;
+      if (!this.setInteraction(conn, dialect, n, item.entry)) return this.interactionFailed(item, conn);
+      item.entry.ix = n;
+      this.nextInteraction = n + 1;
+      this.sharedNext = Math.max(this.sharedNext, n + 1);
       this.queue.shift();
+      this.saveMirror(false); // the index is taken: other windows must see it at once
+    }
+  }
+
+  /** One interaction at index n; false when its id was refused (then it does not exist). */
+  private setInteraction(conn: LmsConnection, dialect: Dialect, n: number, e: JournalEntry): boolean {
+    const record = buildInteraction(this.course, e.quiz, e.question, e.attempt, e.answer, new Date(e.at), e.latency);
+    if (!record) return true;
+    const [first, ...rest] = dialect.interaction(n, record);
+    if (!conn.set(first[0], first[1])) return false;
+    this.uncommitted = true;
+    for (const [element, value] of rest) {
+      if (!conn.set(element, value)) this.log(`SetValue(${element}) refused`, conn.errors[conn.errors.length - 1]);
+    }
+    return true;
+  }
+
+  /** Try again at the next write, then leave it to the next launch (it stays in the journal). */
+  private interactionFailed(item: PendingInteraction, conn: LmsConnection): void {
+    if (++item.tries >= 3) {
+      this.queue.shift();
+      this.log(`interaction ${item.entry.id} not recorded`, conn.errors[conn.errors.length - 1]);
     }
   }
 

@@ -63,6 +63,7 @@ export const scorm12: Dialect = {
     learnerName: 'cmi.core.student_name',
     objectivesCount: 'cmi.objectives._count',
     interactionsCount: 'cmi.interactions._count',
+    totalTime: 'cmi.core.total_time',
   },
   limits: { location: 255, suspend: 4096 },
 

@@ -57,6 +57,7 @@ export const scorm2004: Dialect = {
     learnerName: 'cmi.learner_name',
     objectivesCount: 'cmi.objectives._count',
     interactionsCount: 'cmi.interactions._count',
+    totalTime: 'cmi.total_time',
   },
   limits: { location: 1000, suspend: 64000 },
 

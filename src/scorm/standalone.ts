@@ -5,7 +5,27 @@
  * Storage can be missing or throw (private browsing, storage disabled, a full quota, a sandboxed
  * frame): every access is guarded, and a failure only means "not kept in this browser".
  */
+import type { Answer } from '../course/types.ts';
 import { hash64 } from './suspend-codec.ts';
+
+/**
+ * An answer the learner was shown as submitted, kept until the LMS is known to hold its interaction
+ * record (a relaunch finds its index below the LMS's `_count`): what a failed, lost or lying commit
+ * dropped is sent again, and never twice.
+ */
+export interface JournalEntry {
+  /** Interaction id `quiz.question.attempt`. */
+  id: string;
+  quiz: string;
+  question: string;
+  attempt: number;
+  answer: Answer;
+  /** When it was submitted (ms since 1970) and how long after the question was shown. */
+  at: number;
+  latency: number;
+  /** The cmi.interactions index it was written at, in the LMS record of this attempt. */
+  ix?: number;
+}
 
 export interface StorageLike {
   getItem(key: string): string | null;
@@ -31,6 +51,15 @@ export interface MirrorRecord {
    * that knows the copy is newer (a close that never reached the LMS), whatever the counters say.
    */
   base?: string;
+  /** Answers whose interaction the LMS is not yet known to hold (see JournalEntry). */
+  journal?: JournalEntry[];
+  /** The next free cmi.interactions index: a sequence every window of this attempt shares. */
+  nextIx?: number;
+  /**
+   * Time of the visit that saved this copy: the LMS's total time at its launch and the session time
+   * it sends at its close (ms). A relaunch whose LMS total lacks that session adds it to its own.
+   */
+  time?: { total: number; session: number };
 }
 
 /** A short fingerprint of an LMS's suspend_data ("" when it holds none). */
@@ -68,6 +97,14 @@ export function parseMirror(raw: string | null): MirrorRecord | null {
     const out: MirrorRecord = { suspend: rec.suspend, seq: rec.seq, synced: rec.synced };
     if (typeof rec.lmsFailedAt === 'number') out.lmsFailedAt = rec.lmsFailedAt;
     if (typeof rec.base === 'string') out.base = rec.base;
+    if (Array.isArray(rec.journal)) {
+      out.journal = rec.journal.filter(
+        (e): e is JournalEntry =>
+          !!e && typeof e.id === 'string' && typeof e.quiz === 'string' && typeof e.question === 'string' && typeof e.attempt === 'number' && typeof e.answer === 'object' && e.answer !== null,
+      );
+    }
+    if (typeof rec.nextIx === 'number' && rec.nextIx >= 0) out.nextIx = rec.nextIx;
+    if (rec.time && typeof rec.time.total === 'number' && typeof rec.time.session === 'number') out.time = { total: rec.time.total, session: rec.time.session };
     return out;
   } catch {
     return null;

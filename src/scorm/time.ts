@@ -20,6 +20,17 @@ export function timespan12(ms: number): string {
   return `${pad(h, 4)}:${pad(m)}:${pad(s)}.${pad(cs % 100)}`;
 }
 
+/** Milliseconds of a 1.2 CMITimespan or a 2004 timeinterval as an LMS returns it; null when unreadable. */
+export function parseDuration(text: string | null): number | null {
+  if (!text) return null;
+  const t12 = /^(\d{2,4}):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(text);
+  if (t12) return Math.round((Number(t12[1]) * 3600 + Number(t12[2]) * 60 + Number(t12[3])) * 1000);
+  const t = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text);
+  if (!t || text === 'P' || text.endsWith('T')) return null;
+  const [y, mo, d, h, mi, s] = t.slice(1).map((x) => Number(x ?? 0));
+  return Math.round(((y * 365 + mo * 30 + d) * 86400 + h * 3600 + mi * 60 + s) * 1000);
+}
+
 /** SCORM 1.2 CMITime (time of day) `HH:MM:SS`, local time: 1.2 has no date or zone. */
 export function clock12(date: Date): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;

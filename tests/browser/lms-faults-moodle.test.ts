@@ -4,7 +4,7 @@
  * 300 ms, Moodle's review launches, a close beacon that arrives after the session expired), in
  * SCORM 1.2 and 2004:
  * 1. the last window closed mid-quiz, its Finish lost: every answer survives and is in the LMS
- *    after the relaunch;
+ *    after the relaunch (also when Moodle's player said "true" to Commits it did not keep);
  * 2. re-entering a finished attempt (review mode; 2004 with Moodle's empty model and ab-initio):
  *    the learner sees their record, and every stored value stays as it was;
  * 3. "Save and exit" inside the LMS's frame points to the LMS's own exit, not to a window to close.
@@ -122,6 +122,29 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against the Moodle-like test L
     expect(await again.notices()).toEqual([shown(NOTICES.restoredFromBrowser)]);
     await expect.poll(() => answersIn(backend.stored)).toEqual(given); // committed at once
     expectInteractions(backend.stored, quiz, given);
+    expect((await again.report()).violations).toEqual([]);
+  });
+
+  it('1c. Moodle answers every Commit after the first "true" and keeps nothing (issue 21): the relaunch brings the browser copy back, every answer recorded once', async () => {
+    const { context, backend } = await fresh();
+    const cfg: FaultConfig = { version, masteryScore: 80, ...MOODLE, finishLost: true, commits: ['ok'], commitDefault: 'lie' };
+    const l = await launchCourse(context, env.server, cfg);
+    const given = await answerThree(l);
+    await l.closeCourse();
+    const r = await l.report();
+    const commits = r.timeline.filter((t) => /Commit$/.test(t.fn));
+    expect(commits.length).toBeGreaterThan(1);
+    expect(commits.every((t) => t.result === 'true')).toBe(true); // what Moodle's player said
+    expect(r.commits.filter((c) => c.kind === 'commit' && c.ok)).toHaveLength(1); // what it kept
+    expect(Object.keys(answersIn(backend.stored) ?? {}).length).toBeLessThan(3); // what it kept: the older state
+    await l.page.close();
+    const again = await launchCourse(context, env.server, { version, masteryScore: 80, ...MOODLE, stored: backend.stored });
+    expect(await again.answers(quiz.id)).toEqual(given);
+    expect(await again.notices()).toEqual([shown(NOTICES.restoredFromBrowser)]);
+    await expect.poll(() => answersIn(backend.stored)).toEqual(given);
+    expectInteractions(backend.stored, quiz, given);
+    const ids = [...Object.entries(backend.stored)].filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, v]) => v);
+    expect(new Set(ids).size).toBe(ids.length); // none twice
     expect((await again.report()).violations).toEqual([]);
   });
 

