@@ -52,11 +52,12 @@ function open(el: Element, inSup: boolean): string | null {
       // CommonMark decide it differently, item by item or list by list).
       if (el.parentNode && isElement(el.parentNode as Element) && (el.parentNode as Element).tagName === 'li' && !alignment(el)) return null;
       return `p${alignment(el)}`;
+    // A code block (pre) where the site shows a table (raw HTML cut at a blank line) is a difference a
+    // reader sees, so it is structure too.
     case 'ul':
     case 'ol':
     case 'li':
     case 'blockquote':
-    // A code block where the site shows a table (raw HTML cut at a blank line) is a difference a reader sees.
     case 'pre':
     case 'table':
     case 'tr':
