@@ -30,20 +30,35 @@ const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#1d5c63"/><path d="M9 17l5 5 9-11" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>\n';
 
 /**
- * Two modules: the course's shape (what the first view and the SCORM runtime need) and its text,
- * imported on demand so the first view stays small (see src/course/course-text.ts).
+ * `virtual:course` is the course's shape (what the first view and the SCORM runtime need);
+ * `virtual:course-text` holds one dynamic import per part of the text, so each lesson, each quiz and
+ * the glossary's definitions are a chunk of their own, fetched when opened: the first view does not
+ * grow with the course (see src/course/course-text.ts). Part modules are `\0virtual:text-lesson-1`,
+ * `\0virtual:text-quiz-1`, `\0virtual:text-glossary` (1-based, the outline's order): their chunks are
+ * `chunks/text-lesson-1.js` and so on (build-config.ts names chunks after their module).
  */
-const MODULES: Record<string, string> = {
-  'virtual:course': '\0virtual:course',
-  'virtual:course-text': '\0virtual:course-text',
-};
+const COURSE = '\0virtual:course';
+const TEXT_INDEX = '\0virtual:course-text';
+const TEXT_PART = /^\0virtual:text-(lesson|quiz)-([1-9][0-9]*)$|^\0virtual:text-glossary$/;
+
+/** The index module: loaders in the outline's order (a course without glossary loads an empty list). */
+function textIndex(lessons: number, quizzes: number): string {
+  const loaders = (kind: string, n: number) => Array.from({ length: n }, (_, i) => `() => import('\\0virtual:text-${kind}-${i + 1}')`).join(', ');
+  return `export const textParts = { lessons: [${loaders('lesson', lessons)}], quizzes: [${loaders('quiz', quizzes)}], glossary: () => import('\\0virtual:text-glossary') };`;
+}
+
+/** A data module: plain JSON, so the browser never parses Markdown or YAML. */
+const json = (data: unknown) => `export default ${JSON.stringify(data)};`;
 
 export function coursePlugin(options: CoursePluginOptions): Plugin {
   let compiled: CompiledCourse | null = null;
+  /** The split of `compiled`, made once per build for the many modules that read it. */
+  let split: ReturnType<typeof splitCourse> | null = null;
   return {
     name: 'course',
     async buildStart() {
       compiled = null;
+      split = null;
       try {
         compiled = await compileCourse(options.contentDir);
       } catch (err) {
@@ -64,12 +79,20 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       }
     },
     resolveId(id) {
-      return MODULES[id] ?? null;
+      if (id === 'virtual:course') return COURSE;
+      if (id === 'virtual:course-text') return TEXT_INDEX;
+      return id.startsWith('\0virtual:text-') && TEXT_PART.test(id) ? id : null;
     },
     load(id) {
-      if (!compiled || !Object.values(MODULES).includes(id)) return null;
-      const { outline, text } = splitCourse(compiled.course);
-      return `export default ${JSON.stringify(id === MODULES['virtual:course'] ? outline : text)};`;
+      if (!compiled || !(id === COURSE || id === TEXT_INDEX || TEXT_PART.test(id))) return null;
+      split ??= splitCourse(compiled.course);
+      const { outline, text } = split;
+      if (id === COURSE) return json(outline);
+      if (id === TEXT_INDEX) return textIndex(text.lessons.length, text.quizzes.length);
+      const [, kind, n] = TEXT_PART.exec(id)!;
+      const part = kind === 'lesson' ? text.lessons[Number(n) - 1] : kind === 'quiz' ? text.quizzes[Number(n) - 1] : text.glossary;
+      if (part === undefined) this.error(`${id}: the course has no such part`);
+      return json(part);
     },
     generateBundle(_out, bundle) {
       if (!compiled) return;
