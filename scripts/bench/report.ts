@@ -31,6 +31,12 @@ export function renderReport(r: Results): string {
   const m = r.machine;
   const lines: string[] = [];
   lines.push(`Course benchmark, ${r.date}`);
+  if (r.course) {
+    const c = r.course;
+    lines.push(
+      `Course: ${c.label} (content folder ${c.contentDir}): ${fmtCount(c.lessons)} lessons, ${fmtCount(c.words)} words, ${fmtCount(c.quizzes)} quizzes, ${fmtCount(c.questions)} questions.`,
+    );
+  }
   lines.push(`Machine: ${m.os}; ${m.cpuCount} x ${m.cpuModel}; ${m.memoryGiB} GiB memory; Node ${m.node}; Chromium ${m.chromium}`);
   lines.push(
     `Load average (1 min): ${m.loadAverage.start} at the start, ${m.loadAverage.end ?? '?'} at the end, on ${m.cpuCount} CPUs` +
