@@ -111,7 +111,9 @@ function pageMarkdown(l: Lesson, n: number): string {
 }
 
 function briefYaml(l: Lesson): string {
-  const points = [0, 1, 2].map((i) => `  - text: "The lesson's paragraph ${i * 5 + 1} is about the ${l.paragraphs[i * 5][0].split(' ')[1]}."\n    source: ${passageId(l, i * 5)}`);
+  // Three points, spread over the lesson (a short lesson may have only a few paragraphs).
+  const at = [0, 1, 2].map((i) => Math.floor((i * l.paragraphs.length) / 3));
+  const points = at.map((p) => `  - text: "The lesson's paragraph ${p + 1} is about the ${l.paragraphs[p][0].split(' ')[1]}."\n    source: ${passageId(l, p)}`);
   return ['outcomes:', `  - Say what ${l.title.split(': ')[1].toLowerCase()} stand for in this part.`, '  - Name the things this part counts.', 'brief:', ...points, ''].join('\n');
 }
 
