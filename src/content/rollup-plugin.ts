@@ -9,7 +9,8 @@ import { ContentError, contentErrorReport, formatProblem } from './errors.ts';
 import { renderIndexHtml } from './index-html.ts';
 import { pageCss } from './page-css.ts';
 import { supportWarningBox } from './settings.ts';
-import { splitCourse } from '../course/course-text.ts';
+import { splitCourse, textChunks } from '../course/course-text.ts';
+import type { Course } from '../course/types.ts';
 
 export interface CoursePluginOptions {
   /** Folder holding `modules/`, optional `quizzes/` and optional `course.yaml`. */
@@ -31,20 +32,20 @@ const FAVICON =
 
 /**
  * `virtual:course` is the course's shape (what the first view and the SCORM runtime need);
- * `virtual:course-text` holds one dynamic import per part of the text, so each lesson, each quiz and
- * the glossary's definitions are a chunk of their own, fetched when opened: the first view does not
- * grow with the course (see src/course/course-text.ts). Part modules are `\0virtual:text-lesson-1`,
- * `\0virtual:text-quiz-1`, `\0virtual:text-glossary` (1-based, the outline's order): their chunks are
- * `chunks/text-lesson-1.js` and so on (build-config.ts names chunks after their module).
+ * `virtual:course-text` holds one dynamic import per part of the text, so each lesson (with its
+ * quizzes) and the glossary's definitions are a chunk of their own, fetched when opened: the first view
+ * does not grow with the words (see src/course/course-text.ts). Part modules are
+ * `\0virtual:text-lesson-1` (1-based, the outline's order) and `\0virtual:text-glossary`: their chunks
+ * are `chunks/text-lesson-1.js` and so on (build-config.ts names chunks after their module).
  */
 const COURSE = '\0virtual:course';
 const TEXT_INDEX = '\0virtual:course-text';
-const TEXT_PART = /^\0virtual:text-(lesson|quiz)-([1-9][0-9]*)$|^\0virtual:text-glossary$/;
+const TEXT_PART = /^\0virtual:text-lesson-([1-9][0-9]*)$|^\0virtual:text-glossary$/;
 
-/** The index module: loaders in the outline's order (a course without glossary loads an empty list). */
-function textIndex(lessons: number, quizzes: number): string {
-  const loaders = (kind: string, n: number) => Array.from({ length: n }, (_, i) => `() => import('\\0virtual:text-${kind}-${i + 1}')`).join(', ');
-  return `export const textParts = { lessons: [${loaders('lesson', lessons)}], quizzes: [${loaders('quiz', quizzes)}], glossary: () => import('\\0virtual:text-glossary') };`;
+/** The index module: loaders in the outline's order (a course without glossary never loads its empty list). */
+function textIndex(lessons: number): string {
+  const loaders = Array.from({ length: lessons }, (_, i) => `() => import('\\0virtual:text-lesson-${i + 1}')`).join(', ');
+  return `export const textParts = { lessons: [${loaders}], glossary: () => import('\\0virtual:text-glossary') };`;
 }
 
 /** A data module: plain JSON, so the browser never parses Markdown or YAML. */
@@ -53,7 +54,7 @@ const json = (data: unknown) => `export default ${JSON.stringify(data)};`;
 export function coursePlugin(options: CoursePluginOptions): Plugin {
   let compiled: CompiledCourse | null = null;
   /** The split of `compiled`, made once per build for the many modules that read it. */
-  let split: ReturnType<typeof splitCourse> | null = null;
+  let split: { outline: Course; chunks: ReturnType<typeof textChunks> } | null = null;
   return {
     name: 'course',
     async buildStart() {
@@ -85,12 +86,15 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
     },
     load(id) {
       if (!compiled || !(id === COURSE || id === TEXT_INDEX || TEXT_PART.test(id))) return null;
-      split ??= splitCourse(compiled.course);
-      const { outline, text } = split;
+      if (!split) {
+        const { outline, text } = splitCourse(compiled.course);
+        split = { outline, chunks: textChunks(compiled.course, text) };
+      }
+      const { outline, chunks } = split;
       if (id === COURSE) return json(outline);
-      if (id === TEXT_INDEX) return textIndex(text.lessons.length, text.quizzes.length);
-      const [, kind, n] = TEXT_PART.exec(id)!;
-      const part = kind === 'lesson' ? text.lessons[Number(n) - 1] : kind === 'quiz' ? text.quizzes[Number(n) - 1] : text.glossary;
+      if (id === TEXT_INDEX) return textIndex(chunks.lessons.length);
+      const [, n] = TEXT_PART.exec(id)!;
+      const part = n === undefined ? chunks.glossary : chunks.lessons[Number(n) - 1];
       if (part === undefined) this.error(`${id}: the course has no such part`);
       return json(part);
     },

@@ -1,11 +1,13 @@
 /**
- * The course's text arrives in chunks of its own, one per lesson and one per quiz (and one for the
- * glossary's definitions), each when the learner opens that place. The start page, the header, the
+ * The course's text arrives in chunks of its own, one per lesson with the words of its quizzes (and one
+ * for the glossary's definitions), each when the learner opens that lesson or quiz. The start page, the header, the
  * outline and the SCORM runtime need only the course's shape: titles, ids, question types, correct
  * answers (to score and to restore saved answers) and prompts as plain text (the SCORM 2004
  * interaction descriptions sent again at launch). A lesson's body, a quiz's words and the
  * definitions are most of the course's bytes, so a learner opening the first lesson of a 20-lesson
- * course fetches that lesson, not the other 19.
+ * course fetches that lesson, not the other 19. A quiz travels with its lesson: its sources quote the
+ * lesson, and compressed in one stream those quotes cost almost nothing (apart, the shipped course's
+ * text took 4 kB more gzip).
  *
  * `splitCourse` runs at build time (rollup plugin: `virtual:course` and one module per part);
  * `loadText` in the browser puts a part's text back into the same objects, so every view reads one
@@ -32,9 +34,9 @@ interface QuestionText {
   targets?: ChoiceText[];
 }
 
-/** One lesson's chunk: its body, contents and notes, and its "In brief" points' HTML (the outline keeps their sources). */
+/** A lesson's words: its body, contents and notes, and its "In brief" points' HTML (the outline keeps their sources). */
 export type LessonText = Pick<Lesson, 'html' | 'toc' | 'footnotes'> & { brief?: string[] };
-/** One quiz's chunk. */
+/** A quiz's words. */
 export interface QuizText {
   introHtml: string;
   questions: QuestionText[];
@@ -48,19 +50,34 @@ export interface CourseText {
   glossary: GlossaryText;
 }
 
+/** One lesson's chunk: its words and those of its quizzes (in the course's order of quizzes). */
+export interface LessonChunk {
+  lesson: LessonText;
+  quizzes: QuizText[];
+}
+
 /** Loaders of the parts (the build's `virtual:course-text`: one dynamic import per chunk). */
 export interface TextParts {
-  lessons: (() => Promise<{ default: LessonText }>)[];
-  quizzes: (() => Promise<{ default: QuizText }>)[];
+  lessons: (() => Promise<{ default: LessonChunk }>)[];
   glossary: () => Promise<{ default: GlossaryText }>;
 }
 
 /** The chunk file names, next to index.html (the tests read chunks by these names). */
 export const TEXT_CHUNKS = {
   lesson: (i: number) => `chunks/text-lesson-${i + 1}.js`,
-  quiz: (i: number) => `chunks/text-quiz-${i + 1}.js`,
   glossary: 'chunks/text-glossary.js',
 };
+
+/** The chunks' contents, as the build writes them: the i-th lesson's chunk holds the quizzes that follow it. */
+export function textChunks(course: Course, text: CourseText): { lessons: LessonChunk[]; glossary: GlossaryText } {
+  return {
+    lessons: course.lessons.map((l, i) => ({
+      lesson: text.lessons[i],
+      quizzes: course.quizzes.flatMap((q, j) => (q.lessonId === l.id ? [text.quizzes[j]] : [])),
+    })),
+    glossary: text.glossary,
+  };
+}
 
 /**
  * The plain text of HTML that has no markup and no character references: itself, white space
@@ -157,52 +174,68 @@ export function mergeCourseText(course: Course, text: CourseText): void {
   if (course.glossary) mergeGlossaryText(course.glossary, text.glossary);
 }
 
-/** A part of the course whose text loads on its own. */
+/** A place whose text loads on its own: a lesson, a quiz (with its lesson), the glossary. */
 export type TextPart = { kind: 'lesson'; id: string } | { kind: 'quiz'; id: string } | { kind: 'glossary' };
 
 /** A part's name, for comparing parts (`lesson/<id>`, `quiz/<id>`, `glossary`). */
 export const partKey = (p: TextPart) => (p.kind === 'glossary' ? 'glossary' : `${p.kind}/${p.id}`);
 
-/** Loads under way or done, by part; a failed load is forgotten so that it may be tried again. */
-const loads = new Map<string, Promise<void>>();
-const loaded = new Set<string>();
+/** A lesson's chunk (its index in the outline) or the glossary's. */
+type Chunk = number | 'glossary';
+
+/** The chunk a part is in: its lesson's index (a quiz's lesson), or 'glossary'; null for an unknown id. */
+function chunkOf(course: Course, part: TextPart): Chunk | null {
+  if (part.kind === 'glossary') return 'glossary';
+  const lessonId = part.kind === 'lesson' ? part.id : course.quizzes.find((q) => q.id === part.id)?.lessonId;
+  const i = course.lessons.findIndex((l) => l.id === lessonId);
+  return i >= 0 ? i : null;
+}
+
+/** Per course object: loads under way or done, by chunk (a failed load is forgotten so that it may be tried again), and those done. */
+const state = new WeakMap<Course, { loads: Map<Chunk, Promise<void>>; loaded: Set<Chunk> }>();
+function loadsOf(course: Course) {
+  let s = state.get(course);
+  if (!s) state.set(course, (s = { loads: new Map(), loaded: new Set() }));
+  return s;
+}
 
 /** True once the part's text is in its objects. */
-export function textLoaded(part: TextPart): boolean {
-  return loaded.has(partKey(part));
+export function textLoaded(course: Course, part: TextPart): boolean {
+  const chunk = chunkOf(course, part);
+  return chunk !== null && loadsOf(course).loaded.has(chunk);
 }
 
 /**
- * Load a part's text (once) and put it into the course. A lesson comes with the glossary's
- * definitions when it marks terms (its terms open in place). An unknown id loads nothing.
+ * Load a part's text (once) and put it into the course. A lesson's or quiz's comes with the
+ * glossary's definitions when the course has a glossary (the lesson's terms open in place). An
+ * unknown id loads nothing.
  */
 export function loadText(course: Course, part: TextPart, parts: TextParts): Promise<void> {
-  const key = partKey(part);
-  let load = loads.get(key);
+  const chunk = chunkOf(course, part);
+  if (chunk === null) return Promise.resolve();
+  const { loads, loaded } = loadsOf(course);
+  let load = loads.get(chunk);
   if (!load) {
-    load = loadPart(course, part, parts).then(
-      () => void loaded.add(key),
+    load = loadChunk(course, chunk, parts).then(
+      () => void loaded.add(chunk),
       (err: unknown) => {
-        loads.delete(key);
+        loads.delete(chunk);
         throw err;
       },
     );
-    loads.set(key, load);
+    loads.set(chunk, load);
   }
-  if (part.kind === 'lesson' && course.glossary?.length) return Promise.all([load, loadText(course, { kind: 'glossary' }, parts)]).then(() => {});
+  if (chunk !== 'glossary' && course.glossary?.length) return Promise.all([load, loadText(course, { kind: 'glossary' }, parts)]).then(() => {});
   return load;
 }
 
-async function loadPart(course: Course, part: TextPart, parts: TextParts): Promise<void> {
-  if (part.kind === 'glossary') {
+async function loadChunk(course: Course, chunk: Chunk, parts: TextParts): Promise<void> {
+  if (chunk === 'glossary') {
     if (course.glossary?.length) mergeGlossaryText(course.glossary, (await parts.glossary()).default);
     return;
   }
-  if (part.kind === 'lesson') {
-    const i = course.lessons.findIndex((l) => l.id === part.id);
-    if (i >= 0) mergeLessonText(course.lessons[i], (await parts.lessons[i]()).default);
-    return;
-  }
-  const i = course.quizzes.findIndex((q) => q.id === part.id);
-  if (i >= 0) mergeQuizText(course.quizzes[i], (await parts.quizzes[i]()).default);
+  const words = (await parts.lessons[chunk]()).default;
+  const lesson = course.lessons[chunk];
+  mergeLessonText(lesson, words.lesson);
+  course.quizzes.filter((q) => q.lessonId === lesson.id).forEach((q, j) => mergeQuizText(q, words.quizzes[j]));
 }

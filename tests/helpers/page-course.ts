@@ -1,11 +1,11 @@
 /**
  * The course as a page has it, with its text. The first view holds only the course's shape (each
- * lesson's and quiz's words load when opened: src/course/course-text.ts), so a test that read
+ * lesson's words, with its quizzes', load when opened: src/course/course-text.ts), so a test that read
  * `course-app`'s course at launch would compare prompts, options and definitions with empty strings
  * and pass for nothing.
  */
 import type { Locator } from 'playwright-core';
-import { mergeCourseText, TEXT_CHUNKS, type CourseText } from '../../src/course/course-text.ts';
+import { mergeGlossaryText, mergeLessonText, mergeQuizText, TEXT_CHUNKS, type GlossaryText, type LessonChunk } from '../../src/course/course-text.ts';
 import type { Course } from '../../src/course/types.ts';
 
 /**
@@ -20,7 +20,6 @@ const READ = new AsyncFunction(
   `const load = async (name) => (await import(new URL(name, document.baseURI).href)).default;
   const text = {
     lessons: await Promise.all(names.lessons.map(load)),
-    quizzes: await Promise.all(names.quizzes.map(load)),
     glossary: names.glossary ? await load(names.glossary) : [],
   };
   return JSON.parse(JSON.stringify(text));`,
@@ -28,7 +27,6 @@ const READ = new AsyncFunction(
 
 interface ChunkNames {
   lessons: string[];
-  quizzes: string[];
   glossary: string | null;
 }
 
@@ -37,10 +35,13 @@ export async function courseIn(app: Locator): Promise<Course> {
   const outline = (await app.evaluate((el) => JSON.parse(JSON.stringify((el as unknown as { course: Course }).course)))) as Course;
   const names: ChunkNames = {
     lessons: outline.lessons.map((_, i) => TEXT_CHUNKS.lesson(i)),
-    quizzes: outline.quizzes.map((_, i) => TEXT_CHUNKS.quiz(i)),
     glossary: outline.glossary?.length ? TEXT_CHUNKS.glossary : null,
   };
-  const text = (await app.evaluate(READ, names)) as CourseText;
-  mergeCourseText(outline, text);
+  const text = (await app.evaluate(READ, names)) as { lessons: LessonChunk[]; glossary: GlossaryText };
+  outline.lessons.forEach((lesson, i) => {
+    mergeLessonText(lesson, text.lessons[i].lesson);
+    outline.quizzes.filter((q) => q.lessonId === lesson.id).forEach((q, j) => mergeQuizText(q, text.lessons[i].quizzes[j]));
+  });
+  if (outline.glossary) mergeGlossaryText(outline.glossary, text.glossary);
   return outline;
 }

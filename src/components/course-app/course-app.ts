@@ -36,9 +36,9 @@ import { loadText, partKey, textLoaded, type TextPart } from '../../course/cours
 
 /**
  * The lesson, quiz and end views load after the first view (the start page), so the first view stays
- * small on slow connections; loading starts at the learner's first interaction. Each lesson's and
- * quiz's words are a chunk of their own, loaded when that place is opened (and the next place's in an
- * idle moment), so the first view does not grow with the course. The break page stays in the first
+ * small on slow connections; loading starts at the learner's first interaction. Each lesson's words
+ * (with its quizzes') are a chunk of their own, loaded when that lesson or quiz is opened (and the next
+ * lesson's in an idle moment), so the first view does not grow with the course's words. The break page stays in the first
  * chunk: a pause must work even when the network does not.
  */
 let codeLoad: Promise<unknown> | null = null;
@@ -64,7 +64,7 @@ function loadContent(course: Course, part: TextPart | null): Promise<unknown> {
   return Promise.all([loadViews(), part ? loadText(course, part, textParts) : null]);
 }
 
-const contentLoaded = (part: TextPart | null) => codeLoaded && (!part || textLoaded(part));
+const contentLoaded = (course: Course, part: TextPart | null) => codeLoaded && (!part || textLoaded(course, part));
 
 /** In an idle moment (Safari has no requestIdleCallback: soon after). */
 const whenIdle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(() => fn(), { timeout: 2000 }) : setTimeout(fn, 200));
@@ -234,7 +234,7 @@ export class CourseApp extends LitElement {
     if (!textPartOf(shown) || this.prefetchedAfter === key) return;
     this.prefetchedAfter = key;
     const part = textPartOf(nextLocation(this.course, shown));
-    if (part && !textLoaded(part)) whenIdle(() => void loadText(this.course, part, textParts).catch(() => {}));
+    if (part && !textLoaded(this.course, part)) whenIdle(() => void loadText(this.course, part, textParts).catch(() => {}));
   }
 
   /** A lesson or quiz was asked for before its code and text had arrived. */
@@ -418,7 +418,7 @@ export class CourseApp extends LitElement {
       }
     } else this.writeHash(shown, this.firstRender ? 'replace' : 'push');
     this.firstRender = false;
-    if (!this.glossary && contentLoaded(textPartOf(shown))) this.prefetchNext(shown);
+    if (!this.glossary && contentLoaded(this.course, textPartOf(shown))) this.prefetchNext(shown);
     if (this.focusPending) {
       this.focusPending = false;
       void this.focusView();
@@ -453,7 +453,7 @@ export class CourseApp extends LitElement {
       case 'lesson': {
         const lesson = course.lessons.find((l) => l.id === shown.id);
         if (!lesson) return this.renderView({ view: 'start' });
-        if (!contentLoaded(textPartOf(shown))) return this.renderLoading(textPartOf(shown));
+        if (!contentLoaded(course, textPartOf(shown))) return this.renderLoading(textPartOf(shown));
         return keyed(
           `lesson/${lesson.id}`,
           html`<lesson-view
@@ -469,11 +469,11 @@ export class CourseApp extends LitElement {
       case 'quiz': {
         const quiz = course.quizzes.find((q) => q.id === shown.id);
         if (!quiz) return this.renderView({ view: 'start' });
-        if (!contentLoaded(textPartOf(shown))) return this.renderLoading(textPartOf(shown));
+        if (!contentLoaded(course, textPartOf(shown))) return this.renderLoading(textPartOf(shown));
         return keyed(`quiz/${quiz.id}`, html`<quiz-view id="view" .course=${course} .store=${this.store} .quiz=${quiz}></quiz-view>`);
       }
       case 'end':
-        if (!contentLoaded(null)) return this.renderLoading(null);
+        if (!contentLoaded(course, null)) return this.renderLoading(null);
         return html`<end-page id="view" .course=${course} .store=${this.store} .session=${this.session}></end-page>`;
       case 'break': {
         const back = this.breakReturn ?? firstUnfinished(course, this.store.get());
