@@ -4,8 +4,8 @@ declare module 'virtual:course' {
   export default course;
 }
 
+/** One loader per text chunk (src/course/course-text.ts): a lesson's, a quiz's, the glossary's. */
 declare module 'virtual:course-text' {
-  import type { CourseText } from './course/course-text.ts';
-  const text: CourseText;
-  export default text;
+  import type { TextParts } from './course/course-text.ts';
+  export const textParts: TextParts;
 }

@@ -1,5 +1,5 @@
 /**
- * The budgets of issue 7. A budget holds only on a measured figure: "not measured" fails it,
+ * The budgets of issues 7 and 22. A budget holds only on a measured figure: "not measured" fails it,
  * so CI cannot pass on a missing prerequisite.
  */
 import type { Measured } from './measured.ts';
@@ -15,11 +15,15 @@ export interface BudgetCheck {
 /** SCORM 1.2's cmi.suspend_data limit (Moodle enforces it when its SCORM-standard setting is on). */
 export const SUSPEND_LIMIT_12 = 4096;
 
-/** KB means 1,000 bytes here (the stricter reading, and the unit `npm run package` prints). */
+/**
+ * KB means 1,000 bytes here (the stricter reading, and the unit `npm run package` prints). The first
+ * view and course ready hold for every course measured (the shipped one and the generated 20-lesson
+ * one: issue 22); the zip budget is the shipped course's.
+ */
 export const BUDGETS = {
-  firstViewGzipBytes: 40_000,
+  firstViewGzipBytes: 30_000,
   zip12Bytes: 80_000,
-  readyMedianMsAt4xCpu: 500,
+  readyMedianMsAt4xCpu: 400,
   worstSuspendChars: 1_000,
 } as const;
 

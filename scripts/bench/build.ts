@@ -31,10 +31,10 @@ export interface BuiltPackage {
   schemaversion: string;
 }
 
-function runPackage(root: string): Promise<PackageRun> {
+function runPackage(root: string, args: string[]): Promise<PackageRun> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn('npm', ['run', 'package'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn('npm', ['run', 'package', ...(args.length ? ['--', ...args] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -43,11 +43,11 @@ function runPackage(root: string): Promise<PackageRun> {
   });
 }
 
-/** `npm run package`, `runs` times; every run must succeed for the time to count. */
-export async function timePackage(root: string, runs: number, log: (s: string) => void): Promise<Measured<Stats>> {
+/** `npm run package [-- args]`, `runs` times; every run must succeed for the time to count. */
+export async function timePackage(root: string, runs: number, log: (s: string) => void, args: string[] = []): Promise<Measured<Stats>> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const run = await runPackage(root);
+    const run = await runPackage(root, args);
     if (run.code !== 0) {
       const lines = run.output.trim().split('\n').map((l) => l.trim()).filter((l) => l && !/^(>|npm (warn|notice)|at |Node\.js v)/.test(l));
       // The most telling line is usually the first one that names an error.

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Course } from '../../src/course/types.ts';
 
-export async function loadCourse(root: string): Promise<Course> {
+/** `root`: the repository (its compiler); `contentDir`: the content folder, this course's by default. */
+export async function loadCourse(root: string, contentDir = root): Promise<Course> {
   const { compileCourse } = (await import(pathToFileURL(path.join(root, 'src/content/compile.ts')).href)) as typeof import('../../src/content/compile.ts');
-  return (await compileCourse(root)).course;
+  return (await compileCourse(contentDir)).course;
 }

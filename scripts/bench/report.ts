@@ -31,6 +31,12 @@ export function renderReport(r: Results): string {
   const m = r.machine;
   const lines: string[] = [];
   lines.push(`Course benchmark, ${r.date}`);
+  if (r.course) {
+    const c = r.course;
+    lines.push(
+      `Course: ${c.label} (content folder ${c.contentDir}): ${fmtCount(c.lessons)} lessons, ${fmtCount(c.words)} words, ${fmtCount(c.quizzes)} quizzes, ${fmtCount(c.questions)} questions.`,
+    );
+  }
   lines.push(`Machine: ${m.os}; ${m.cpuCount} x ${m.cpuModel}; ${m.memoryGiB} GiB memory; Node ${m.node}; Chromium ${m.chromium}`);
   lines.push(
     `Load average (1 min): ${m.loadAverage.start} at the start, ${m.loadAverage.end ?? '?'} at the end, on ${m.cpuCount} CPUs` +
@@ -46,7 +52,8 @@ export function renderReport(r: Results): string {
 
   const rows: string[][] = [['Figure', 'SCORM 1.2', 'SCORM 2004', 'Budget']];
   rows.push(['BYTES', '', '', '']);
-  rows.push(both('zip size', (x) => x.zipBytes, fmtBytesKB, `1.2: <= ${fmtBytesKB(BUDGETS.zip12Bytes)}`));
+  // The zip budget is the shipped course's (bench.ts, checkBudgets): a bigger course's words make a bigger zip.
+  rows.push(both('zip size', (x) => x.zipBytes, fmtBytesKB, !r.course || r.course.label === 'shipped' ? `1.2: <= ${fmtBytesKB(BUDGETS.zip12Bytes)}` : ''));
   rows.push(both('first-view transfer, gzip', (x) => x.firstView, (t) => fmtBytesKB(t.gzip), `<= ${fmtBytesKB(BUDGETS.firstViewGzipBytes)}`));
   rows.push(both('  per file, gzip', (x) => x.firstView, (t) => t.files.map((f) => `${f.path} ${fmtBytes(f.gzip)}`).join(', ')));
   rows.push(both('  first view uncompressed', (x) => x.firstView, (t) => fmtBytesKB(t.raw)));
@@ -79,7 +86,7 @@ export function renderReport(r: Results): string {
     ),
   );
   rows.push(both('  allowed', (x) => x.traffic, (t) => `${t.allowedCommits} = ${t.answersSubmitted} answers + ${t.lessonsFinished} lessons + ${t.quizzesSubmitted} quizzes + ${t.exits} exit`));
-  rows.push(both('  when (what the learner had just done)', (x) => x.traffic, (t) => t.commitLog.map((c) => `${c.name} after ${c.after}`).join('; ')));
+  rows.push(both('  when (what the learner had just done)', (x) => x.traffic, (t) => commitList(t.commitLog)));
   rows.push(both('values set (sum of lengths)', (x) => x.traffic, (t) => fmtChars(t.valueChars)));
   rows.push(both('CMI JSON sent at commits (sum)', (x) => x.traffic, (t) => fmtBytesKB(t.cmiBytesAtCommits)));
   rows.push(both('longest suspend_data in this run', (x) => x.traffic, (t) => `${fmtChars(t.maxSuspendChars)} of ${fmtCount(SUSPEND_LIMIT_12)}`));
@@ -109,4 +116,13 @@ export function renderReport(r: Results): string {
     notes.forEach((n, i) => lines.push(`  [${i + 1}] ${n}`));
   }
   return lines.join('\n');
+}
+
+/** The commits beside what caused them; a long course's hundreds are cut to the first and last few (the JSON has all). */
+function commitList(log: { name: string; after: string }[], keep = 12): string {
+  const line = (c: { name: string; after: string }) => `${c.name} after ${c.after}`;
+  if (log.length <= keep) return log.map(line).join('; ');
+  const head = log.slice(0, keep - 2).map(line);
+  const tail = log.slice(-2).map(line);
+  return [...head, `... ${log.length - keep} more ...`, ...tail].join('; ');
 }

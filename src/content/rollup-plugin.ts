@@ -9,7 +9,8 @@ import { ContentError, contentErrorReport, formatProblem } from './errors.ts';
 import { renderIndexHtml } from './index-html.ts';
 import { pageCss } from './page-css.ts';
 import { supportWarningBox } from './settings.ts';
-import { splitCourse } from '../course/course-text.ts';
+import { splitCourse, textChunks } from '../course/course-text.ts';
+import type { Course } from '../course/types.ts';
 
 export interface CoursePluginOptions {
   /** Folder holding `modules/`, optional `quizzes/` and optional `course.yaml`. */
@@ -30,20 +31,35 @@ const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#1d5c63"/><path d="M9 17l5 5 9-11" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>\n';
 
 /**
- * Two modules: the course's shape (what the first view and the SCORM runtime need) and its text,
- * imported on demand so the first view stays small (see src/course/course-text.ts).
+ * `virtual:course` is the course's shape (what the first view and the SCORM runtime need);
+ * `virtual:course-text` holds one dynamic import per part of the text, so each lesson (with its
+ * quizzes) and the glossary's definitions are a chunk of their own, fetched when opened: the first view
+ * does not grow with the words (see src/course/course-text.ts). Part modules are
+ * `\0virtual:text-lesson-1` (1-based, the outline's order) and `\0virtual:text-glossary`: their chunks
+ * are `chunks/text-lesson-1.js` and so on (build-config.ts names chunks after their module).
  */
-const MODULES: Record<string, string> = {
-  'virtual:course': '\0virtual:course',
-  'virtual:course-text': '\0virtual:course-text',
-};
+const COURSE = '\0virtual:course';
+const TEXT_INDEX = '\0virtual:course-text';
+const TEXT_PART = /^\0virtual:text-lesson-([1-9][0-9]*)$|^\0virtual:text-glossary$/;
+
+/** The index module: loaders in the outline's order (a course without glossary never loads its empty list). */
+function textIndex(lessons: number): string {
+  const loaders = Array.from({ length: lessons }, (_, i) => `() => import('\\0virtual:text-lesson-${i + 1}')`).join(', ');
+  return `export const textParts = { lessons: [${loaders}], glossary: () => import('\\0virtual:text-glossary') };`;
+}
+
+/** A data module: plain JSON, so the browser never parses Markdown or YAML. */
+const json = (data: unknown) => `export default ${JSON.stringify(data)};`;
 
 export function coursePlugin(options: CoursePluginOptions): Plugin {
   let compiled: CompiledCourse | null = null;
+  /** The split of `compiled`, made once per build for the many modules that read it. */
+  let split: { outline: Course; chunks: ReturnType<typeof textChunks> } | null = null;
   return {
     name: 'course',
     async buildStart() {
       compiled = null;
+      split = null;
       try {
         compiled = await compileCourse(options.contentDir);
       } catch (err) {
@@ -64,12 +80,23 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       }
     },
     resolveId(id) {
-      return MODULES[id] ?? null;
+      if (id === 'virtual:course') return COURSE;
+      if (id === 'virtual:course-text') return TEXT_INDEX;
+      return id.startsWith('\0virtual:text-') && TEXT_PART.test(id) ? id : null;
     },
     load(id) {
-      if (!compiled || !Object.values(MODULES).includes(id)) return null;
-      const { outline, text } = splitCourse(compiled.course);
-      return `export default ${JSON.stringify(id === MODULES['virtual:course'] ? outline : text)};`;
+      if (!compiled || !(id === COURSE || id === TEXT_INDEX || TEXT_PART.test(id))) return null;
+      if (!split) {
+        const { outline, text } = splitCourse(compiled.course);
+        split = { outline, chunks: textChunks(compiled.course, text) };
+      }
+      const { outline, chunks } = split;
+      if (id === COURSE) return json(outline);
+      if (id === TEXT_INDEX) return textIndex(chunks.lessons.length);
+      const [, n] = TEXT_PART.exec(id)!;
+      const part = n === undefined ? chunks.glossary : chunks.lessons[Number(n) - 1];
+      if (part === undefined) this.error(`${id}: the course has no such part`);
+      return json(part);
     },
     generateBundle(_out, bundle) {
       if (!compiled) return;

@@ -1,21 +1,26 @@
 /**
- * The course's text arrives in its own chunk, after the first view. The start page, the header,
- * the outline and the SCORM runtime need only the course's shape: titles, ids, question types,
- * correct answers (to score and to restore saved answers) and prompts as plain text (the SCORM 2004
- * interaction descriptions sent again at launch). The lesson bodies, the questions' words, hints,
- * feedback and sources, and the glossary's definitions are most of the course's bytes, and only the
- * lesson, quiz and glossary views show them.
+ * The course's text arrives in chunks of its own, one per lesson with the words of its quizzes (and one
+ * for the glossary's definitions), each when the learner opens that lesson or quiz. The start page, the header, the
+ * outline and the SCORM runtime need only the course's shape: titles, ids, question types, correct
+ * answers (to score and to restore saved answers) and prompts as plain text (the SCORM 2004
+ * interaction descriptions sent again at launch). A lesson's body, a quiz's words and the
+ * definitions are most of the course's bytes, so a learner opening the first lesson of a 20-lesson
+ * course fetches that lesson, not the other 19. A quiz travels with its lesson: its sources quote the
+ * lesson, and compressed in one stream those quotes cost almost nothing (apart, the shipped course's
+ * text took 4 kB more gzip).
  *
- * `splitCourse` runs at build time (rollup plugin); `loadCourseText` in the browser puts the text
- * back into the same objects, so every view reads one `Course`.
+ * `splitCourse` runs at build time (rollup plugin: `virtual:course` and one module per part);
+ * `loadText` in the browser puts a part's text back into the same objects, so every view reads one
+ * `Course`. The loaders (`virtual:course-text`) are passed in: this module also runs in Node, at build
+ * time and in the unit tests, where no virtual module exists.
  */
 import type { Choice, Course, GlossaryEntry, Lesson, Question, Quiz } from './types.ts';
 
 /*
- * The text chunk is positional (the i-th entry belongs to the outline's i-th lesson, question or
- * choice: the ids are in the outline already), and it leaves out a plain-text copy that equals its
- * HTML (most option labels): both zip and first view are measured, and repeats across two files
- * are not compressed away.
+ * The text chunks are positional (the i-th entry belongs to the outline's i-th question or choice:
+ * the ids are in the outline already), and they leave out a plain-text copy that equals its HTML
+ * (most option labels): both zip and first view are measured, and repeats across two files are not
+ * compressed away.
  */
 
 /** A choice's words: its HTML, its plain text when that is not the HTML itself, its feedback. */
@@ -29,12 +34,49 @@ interface QuestionText {
   targets?: ChoiceText[];
 }
 
+/** A lesson's words: its body, contents and notes, and its "In brief" points' HTML (the outline keeps their sources). */
+export type LessonText = Pick<Lesson, 'html' | 'toc' | 'footnotes'> & { brief?: string[] };
+/** A quiz's words. */
+export interface QuizText {
+  introHtml: string;
+  questions: QuestionText[];
+}
+/** The glossary's chunk: each term's other spellings, definition, and definition as text when that is not the HTML itself. */
+export type GlossaryText = [aliases: string[], definitionHtml: string, definitionText: string | null][];
+
 export interface CourseText {
-  /** Each lesson's body and notes, and its "In brief" points' HTML (the outline keeps their sources). */
-  lessons: (Pick<Lesson, 'html' | 'footnotes'> & { brief?: string[] })[];
-  quizzes: { introHtml: string; questions: QuestionText[] }[];
-  /** Each term's other spellings, definition, and definition as text when that is not the HTML itself. */
-  glossary: [aliases: string[], definitionHtml: string, definitionText: string | null][];
+  lessons: LessonText[];
+  quizzes: QuizText[];
+  glossary: GlossaryText;
+}
+
+/** One lesson's chunk: its words and those of its quizzes (in the course's order of quizzes). */
+export interface LessonChunk {
+  lesson: LessonText;
+  quizzes: QuizText[];
+}
+
+/** Loaders of the parts (the build's `virtual:course-text`: one dynamic import per chunk). */
+export interface TextParts {
+  lessons: (() => Promise<{ default: LessonChunk }>)[];
+  glossary: () => Promise<{ default: GlossaryText }>;
+}
+
+/** The chunk file names, next to index.html (the tests read chunks by these names). */
+export const TEXT_CHUNKS = {
+  lesson: (i: number) => `chunks/text-lesson-${i + 1}.js`,
+  glossary: 'chunks/text-glossary.js',
+};
+
+/** The chunks' contents, as the build writes them: the i-th lesson's chunk holds the quizzes that follow it. */
+export function textChunks(course: Course, text: CourseText): { lessons: LessonChunk[]; glossary: GlossaryText } {
+  return {
+    lessons: course.lessons.map((l, i) => ({
+      lesson: text.lessons[i],
+      quizzes: course.quizzes.flatMap((q, j) => (q.lessonId === l.id ? [text.quizzes[j]] : [])),
+    })),
+    glossary: text.glossary,
+  };
 }
 
 /**
@@ -73,13 +115,13 @@ function splitQuestion(q: Question): { outline: Question; text: QuestionText } {
   return { outline: outline as unknown as Question, text };
 }
 
-/** Build time: the course's shape (the first view's data) and its text (the later chunk). */
+/** Build time: the course's shape (the first view's data) and its text (the later chunks). */
 export function splitCourse(course: Course): { outline: Course; text: CourseText } {
   const text: CourseText = { lessons: [], quizzes: [], glossary: [] };
   const lessons = course.lessons.map((l): Lesson => {
-    text.lessons.push({ html: l.html, footnotes: l.footnotes, ...(l.brief ? { brief: l.brief.map((p) => p.html) } : {}) });
+    text.lessons.push({ html: l.html, toc: l.toc, footnotes: l.footnotes, ...(l.brief ? { brief: l.brief.map((p) => p.html) } : {}) });
     // The start page tells whether lessons have "In brief" points; their words come with the text.
-    return { ...l, html: '', footnotes: [], ...(l.brief ? { brief: l.brief.map((p) => ({ ...p, html: '' })) } : {}) };
+    return { ...l, html: '', toc: [], footnotes: [], ...(l.brief ? { brief: l.brief.map((p) => ({ ...p, html: '' })) } : {}) };
   });
   const quizzes = course.quizzes.map((quiz): Quiz => {
     const questions = quiz.questions.map(splitQuestion);
@@ -94,53 +136,106 @@ export function splitCourse(course: Course): { outline: Course; text: CourseText
   return { outline: { ...course, lessons, quizzes, ...(glossary ? { glossary } : {}) }, text };
 }
 
-/** Browser: put the text into the outline's objects (in place: every view holds the same course). */
-export function mergeCourseText(course: Course, text: CourseText): void {
-  course.lessons.forEach((lesson, i) => {
-    const words = text.lessons[i];
-    lesson.html = words.html;
-    lesson.footnotes = words.footnotes;
-    lesson.brief?.forEach((p, j) => (p.html = words.brief?.[j] ?? p.html));
+/** Put a lesson's text into its outline object (in place: every view holds the same course). */
+export function mergeLessonText(lesson: Lesson, words: LessonText): void {
+  lesson.html = words.html;
+  lesson.toc = words.toc;
+  lesson.footnotes = words.footnotes;
+  lesson.brief?.forEach((p, j) => (p.html = words.brief?.[j] ?? p.html));
+}
+
+/** Put a quiz's text into its outline object. */
+export function mergeQuizText(quiz: Quiz, words: QuizText): void {
+  quiz.introHtml = words.introHtml;
+  quiz.questions.forEach((q, j) => {
+    const t = words.questions[j];
+    Object.assign(q, { promptHtml: q.promptText }, t.fields);
+    for (const list of CHOICE_LISTS) {
+      (q as ChoiceLists)[list]?.forEach((c, k) => {
+        const [html, plain, feedbackHtml] = t[list]![k];
+        Object.assign(c, { html, text: plain ?? textOfPlainHtml(html) }, feedbackHtml !== undefined ? { feedbackHtml } : {});
+      });
+    }
   });
-  course.quizzes.forEach((quiz, i) => {
-    const words = text.quizzes[i];
-    quiz.introHtml = words.introHtml;
-    quiz.questions.forEach((q, j) => {
-      const t = words.questions[j];
-      Object.assign(q, { promptHtml: q.promptText }, t.fields);
-      for (const list of CHOICE_LISTS) {
-        (q as ChoiceLists)[list]?.forEach((c, k) => {
-          const [html, plain, feedbackHtml] = t[list]![k];
-          Object.assign(c, { html, text: plain ?? textOfPlainHtml(html) }, feedbackHtml !== undefined ? { feedbackHtml } : {});
-        });
-      }
-    });
-  });
-  course.glossary?.forEach((g, i) => {
-    const [aliases, definitionHtml, definitionText] = text.glossary[i];
+}
+
+/** Put the definitions into the glossary's outline objects. */
+export function mergeGlossaryText(glossary: GlossaryEntry[], words: GlossaryText): void {
+  glossary.forEach((g, i) => {
+    const [aliases, definitionHtml, definitionText] = words[i];
     Object.assign(g, { aliases, definitionHtml, definitionText: definitionText ?? textOfPlainHtml(definitionHtml) });
   });
 }
 
-let loading: Promise<void> | null = null;
-let loaded = false;
-
-/** True once the course's text is in its objects. */
-export function courseTextLoaded(): boolean {
-  return loaded;
+/** Put all of the text into the outline (tests, and any reader that has every part). */
+export function mergeCourseText(course: Course, text: CourseText): void {
+  course.lessons.forEach((lesson, i) => mergeLessonText(lesson, text.lessons[i]));
+  course.quizzes.forEach((quiz, i) => mergeQuizText(quiz, text.quizzes[i]));
+  if (course.glossary) mergeGlossaryText(course.glossary, text.glossary);
 }
 
-/** Load the text (once) and put it into the course. A failed load may be tried again. */
-export function loadCourseText(course: Course): Promise<void> {
-  loading ??= import('virtual:course-text').then(
-    ({ default: text }) => {
-      mergeCourseText(course, text);
-      loaded = true;
-    },
-    (err: unknown) => {
-      loading = null;
-      throw err;
-    },
-  );
-  return loading;
+/** A place whose text loads on its own: a lesson, a quiz (with its lesson), the glossary. */
+export type TextPart = { kind: 'lesson'; id: string } | { kind: 'quiz'; id: string } | { kind: 'glossary' };
+
+/** A part's name, for comparing parts (`lesson/<id>`, `quiz/<id>`, `glossary`). */
+export const partKey = (p: TextPart) => (p.kind === 'glossary' ? 'glossary' : `${p.kind}/${p.id}`);
+
+/** A lesson's chunk (its index in the outline) or the glossary's. */
+type Chunk = number | 'glossary';
+
+/** The chunk a part is in: its lesson's index (a quiz's lesson), or 'glossary'; null for an unknown id. */
+function chunkOf(course: Course, part: TextPart): Chunk | null {
+  if (part.kind === 'glossary') return 'glossary';
+  const lessonId = part.kind === 'lesson' ? part.id : course.quizzes.find((q) => q.id === part.id)?.lessonId;
+  const i = course.lessons.findIndex((l) => l.id === lessonId);
+  return i >= 0 ? i : null;
+}
+
+/** Per course object: loads under way or done, by chunk (a failed load is forgotten so that it may be tried again), and those done. */
+const state = new WeakMap<Course, { loads: Map<Chunk, Promise<void>>; loaded: Set<Chunk> }>();
+function loadsOf(course: Course) {
+  let s = state.get(course);
+  if (!s) state.set(course, (s = { loads: new Map(), loaded: new Set() }));
+  return s;
+}
+
+/** True once the part's text is in its objects. */
+export function textLoaded(course: Course, part: TextPart): boolean {
+  const chunk = chunkOf(course, part);
+  return chunk !== null && loadsOf(course).loaded.has(chunk);
+}
+
+/**
+ * Load a part's text (once) and put it into the course. A lesson's or quiz's comes with the
+ * glossary's definitions when the course has a glossary (the lesson's terms open in place). An
+ * unknown id loads nothing.
+ */
+export function loadText(course: Course, part: TextPart, parts: TextParts): Promise<void> {
+  const chunk = chunkOf(course, part);
+  if (chunk === null) return Promise.resolve();
+  const { loads, loaded } = loadsOf(course);
+  let load = loads.get(chunk);
+  if (!load) {
+    load = loadChunk(course, chunk, parts).then(
+      () => void loaded.add(chunk),
+      (err: unknown) => {
+        loads.delete(chunk);
+        throw err;
+      },
+    );
+    loads.set(chunk, load);
+  }
+  if (chunk !== 'glossary' && course.glossary?.length) return Promise.all([load, loadText(course, { kind: 'glossary' }, parts)]).then(() => {});
+  return load;
+}
+
+async function loadChunk(course: Course, chunk: Chunk, parts: TextParts): Promise<void> {
+  if (chunk === 'glossary') {
+    if (course.glossary?.length) mergeGlossaryText(course.glossary, (await parts.glossary()).default);
+    return;
+  }
+  const words = (await parts.lessons[chunk]()).default;
+  const lesson = course.lessons[chunk];
+  mergeLessonText(lesson, words.lesson);
+  course.quizzes.filter((q) => q.lessonId === lesson.id).forEach((q, j) => mergeQuizText(q, words.quizzes[j]));
 }

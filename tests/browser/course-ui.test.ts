@@ -245,7 +245,7 @@ describe('short and printed pages', () => {
 describe('the first view, and the rest of the course after it', () => {
   const fetched = (urls: string[]) => urls.map((u) => new URL(u).pathname.replace(/^.*?\/(?=chunks\/|[^/]+$)/, '')).sort();
 
-  it('fetches only the page, its CSS and its script until the learner does something; then the rest', async () => {
+  it('fetches only the page, its CSS and its script until the learner does something; then the views and the first lesson\'s words', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const requests: string[] = [];
@@ -257,7 +257,7 @@ describe('the first view, and the rest of the course after it', () => {
     await page.keyboard.press('Tab');
     await expect
       .poll(() => fetched(requests).filter((f) => f.startsWith('chunks/')))
-      .toEqual(['chunks/course-text.js', 'chunks/display-settings.js', 'chunks/end-page.js', 'chunks/lesson-view.js', 'chunks/quiz-view.js']);
+      .toEqual(['chunks/display-settings.js', 'chunks/end-page.js', 'chunks/lesson-view.js', 'chunks/quiz-view.js', 'chunks/text-glossary.js', 'chunks/text-lesson-1.js']);
     await context.close();
   });
 

@@ -1,3 +1,5 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { versionOf, type BuiltPackage } from '../../scripts/bench/build.ts';
@@ -5,6 +7,8 @@ import { firstView, lmsOnly, wholeCourse } from '../../scripts/bench/bytes.ts';
 import { atMost } from '../../scripts/bench/budgets.ts';
 import { loadCourse } from '../../scripts/bench/course-data.ts';
 import { table } from '../../scripts/bench/format.ts';
+import { BENCH_COURSE, generateCourse } from '../../scripts/bench/generate-course.ts';
+import { compileCourse } from '../../src/content/compile.ts';
 import { measured, notMeasured, stats } from '../../scripts/bench/measured.ts';
 import { worstCaseStates, worstCaseSuspend } from '../../scripts/bench/worst-case.ts';
 import { decodeSuspend } from '../../src/scorm/suspend-codec.ts';
@@ -81,5 +85,42 @@ describe('bench worst-case suspend_data', () => {
     if (!worst.ok) return;
     expect(worst.value.chars).toBe(worst.value.value.length);
     expect(decodeSuspend(course, worst.value.value).ok).toBe(true);
+  });
+});
+
+describe('bench generated course', () => {
+  const read = async (dir: string) => {
+    const out: Record<string, string> = {};
+    for (const sub of ['modules', 'quizzes']) for (const f of await readdir(path.join(dir, sub))) out[`${sub}/${f}`] = await readFile(path.join(dir, sub, f), 'utf8');
+    out['course.yaml'] = await readFile(path.join(dir, 'course.yaml'), 'utf8');
+    return out;
+  };
+
+  it('writes the same files every time, and a course the real build accepts, every question sourced in its lesson', async () => {
+    const tmp = await mkdtemp(path.join(tmpdir(), 'bench-gen-'));
+    try {
+      const opts = { lessons: 3, wordsPerLesson: 600, questionsPerQuiz: 12 };
+      const a = await generateCourse(path.join(tmp, 'a'), opts);
+      await generateCourse(path.join(tmp, 'b'), opts);
+      const files = await read(path.join(tmp, 'a'));
+      expect(files).toEqual(await read(path.join(tmp, 'b')));
+      expect(Object.keys(files).filter((f) => f.startsWith('quizzes/'))).toHaveLength(3);
+      const { course } = await compileCourse(path.join(tmp, 'a'));
+      expect(course.lessons).toHaveLength(3);
+      expect(course.lessons.reduce((n, l) => n + l.words, 0)).toBeGreaterThanOrEqual(a.words);
+      expect(course.credit.author).toBe('The benchmark');
+      for (const quiz of course.quizzes) {
+        expect(quiz.questions).toHaveLength(12);
+        expect(new Set(quiz.questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'truefalse', 'matching', 'ordering']));
+        const lesson = course.lessons.find((l) => l.id === quiz.lessonId)!;
+        for (const q of quiz.questions) expect(lesson.passageIds).toContain(q.source);
+      }
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('is by default 20 lessons of about 85,000 words and 20 quizzes of 12 questions (issue 22)', () => {
+    expect(BENCH_COURSE).toEqual({ lessons: 20, wordsPerLesson: 4250, questionsPerQuiz: 12 });
   });
 });

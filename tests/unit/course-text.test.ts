@@ -1,12 +1,13 @@
 /**
- * The course's shape goes into the first view and its text into a later chunk
- * (src/course/course-text.ts). Nothing may be lost on the way: the two put back together must be
- * the compiled course, exactly; and the shape must hold no lesson, question or glossary words.
+ * The course's shape goes into the first view and its text into later chunks, one per lesson and
+ * quiz (src/course/course-text.ts). Nothing may be lost on the way: the two put back together must
+ * be the compiled course, exactly; the shape must hold no lesson, question or glossary words; and
+ * opening one lesson (or its quiz) fetches that lesson's words and its quizzes' only.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../src/content/compile.ts';
-import { mergeCourseText, splitCourse } from '../../src/course/course-text.ts';
+import { loadText, mergeCourseText, splitCourse, textChunks, textLoaded, type CourseText, type TextParts } from '../../src/course/course-text.ts';
 import type { Course } from '../../src/course/types.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -65,5 +66,66 @@ describe.each(Object.entries(COURSES))('course text split (%s course)', (_name, 
       rest: [c.id, c.title, c.description, c.credit, c.settings, c.version],
     });
     expect(shape(outline)).toEqual(shape(course));
+  });
+});
+
+describe('loading the text one part at a time', () => {
+  /** Loaders over the split text, as the build makes its chunks, that record what was asked for; `failFirst` chunks fail once. */
+  function fakeParts(outline: Course, text: CourseText, failFirst = new Set<string>()) {
+    const asked: string[] = [];
+    const part = <T>(name: string, value: T) => async () => {
+      asked.push(name);
+      if (failFirst.delete(name)) throw new Error(`offline: ${name}`);
+      return { default: viaJson(value) };
+    };
+    const chunks = textChunks(outline, text);
+    const parts: TextParts = {
+      lessons: chunks.lessons.map((l, i) => part(`lesson ${i + 1}`, l)),
+      glossary: part('glossary', chunks.glossary),
+    };
+    return { parts, asked };
+  }
+
+  it('fetches only the lesson opened (with the definitions its terms show), once, and fills in that lesson and its quizzes only', async () => {
+    const { course } = await compileCourse(ROOT);
+    const original = viaJson(course);
+    const { outline, text } = viaJson(splitCourse(course));
+    const { parts, asked } = fakeParts(outline, text);
+    const second = outline.lessons[1];
+    expect(textLoaded(outline, { kind: 'lesson', id: second.id })).toBe(false);
+    await Promise.all([loadText(outline, { kind: 'lesson', id: second.id }, parts), loadText(outline, { kind: 'lesson', id: second.id }, parts)]);
+    expect(asked.sort()).toEqual(['glossary', 'lesson 2']);
+    expect(textLoaded(outline, { kind: 'lesson', id: second.id })).toBe(true);
+    expect(second).toEqual(original.lessons[1]);
+    expect(outline.glossary).toEqual(original.glossary);
+    // Its quizzes came with it; the other lessons and their quizzes are still their outline.
+    for (const [i, q] of outline.quizzes.entries()) expect(q).toEqual(q.lessonId === second.id ? original.quizzes[i] : expect.objectContaining({ introHtml: '' }));
+    expect(outline.quizzes.some((q) => q.lessonId === second.id)).toBe(true);
+    expect(outline.lessons[0].html).toBe('');
+  });
+
+  it('fetches a quiz with its lesson, and puts back exactly their words', async () => {
+    const { course } = await compileCourse(ROOT);
+    const original = viaJson(course);
+    const { outline, text } = viaJson(splitCourse(course));
+    const { parts, asked } = fakeParts(outline, text);
+    const last = outline.quizzes.length - 1;
+    const lesson = outline.lessons.findIndex((l) => l.id === outline.quizzes[last].lessonId);
+    await loadText(outline, { kind: 'quiz', id: outline.quizzes[last].id }, parts);
+    expect(asked.sort()).toEqual(['glossary', `lesson ${lesson + 1}`]);
+    expect(outline.quizzes[last]).toEqual(original.quizzes[last]);
+    expect(outline.lessons[lesson]).toEqual(original.lessons[lesson]);
+  });
+
+  it('forgets a failed load, so that trying again fetches it again', async () => {
+    const { course } = await compileCourse(path.join(ROOT, 'tests/fixtures/content-alt'));
+    const { outline, text } = viaJson(splitCourse(course));
+    const quiz = outline.quizzes[0];
+    const { parts, asked } = fakeParts(outline, text, new Set(['lesson 1']));
+    await expect(loadText(outline, { kind: 'quiz', id: quiz.id }, parts)).rejects.toThrow('offline: lesson 1');
+    expect(textLoaded(outline, { kind: 'quiz', id: quiz.id })).toBe(false);
+    await loadText(outline, { kind: 'quiz', id: quiz.id }, parts);
+    expect(asked.filter((a) => a === 'lesson 1')).toEqual(['lesson 1', 'lesson 1']);
+    expect(quiz.introHtml).toBe(course.quizzes[0].introHtml);
   });
 });

@@ -14,6 +14,7 @@ import { renderManifest, type ScormVersion } from '../../src/package/manifest.ts
 import { checkManifest, checkPackage } from '../../src/package/validate.ts';
 import { readZip } from '../../src/package/zip.ts';
 import { previewCommand } from '../../src/package/cli.ts';
+import { TEXT_CHUNKS } from '../../src/course/course-text.ts';
 import { REPO_ROOT, validateManifestXsd } from '../helpers/xsd.ts';
 
 const run = promisify(execFile);
@@ -95,6 +96,29 @@ describe('npm run package (this course)', () => {
     const names = Object.keys(zips['1.2']);
     expect(names).toEqual(expect.arrayContaining(['index.html', 'course.js', 'course.css', 'imsmanifest.xml']));
     expect(names.filter((n) => /\.zip$|\.map$|^\.|\/\./.test(n))).toEqual([]);
+  });
+
+  it('ships each lesson\'s words (with its quizzes\') as a chunk of its own, every one in the manifest, none in course.js', () => {
+    const files = zips['1.2'];
+    const manifest = new TextDecoder().decode(files['imsmanifest.xml']);
+    const course = first.course;
+    const parts = [
+      ...course.lessons.map((_, i) => TEXT_CHUNKS.lesson(i)),
+      ...(course.glossary?.length ? [TEXT_CHUNKS.glossary] : []),
+    ];
+    expect(Object.keys(files).filter((n) => n.startsWith('chunks/text-')).sort()).toEqual([...parts].sort());
+    for (const name of parts) expect(manifest).toContain(`<file href="${name}"/>`);
+    const js = (name: string) => new TextDecoder().decode(files[name]);
+    course.lessons.forEach((lesson, i) => {
+      // A sentence of the lesson's body (plain ASCII: the build escapes other characters) is in its own
+      // chunk, not in the first view, not in another lesson's.
+      const sentence = lesson.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').split(/(?<=\.) /).find((x) => x.length > 60 && /^[ -~]+$/.test(x) && !/[&"\\]/.test(x))!;
+      expect(sentence, `a sentence of ${lesson.id}`).toBeTruthy();
+      const words = sentence.trim().slice(0, 50);
+      expect(js(TEXT_CHUNKS.lesson(i))).toContain(words);
+      expect(js('course.js')).not.toContain(words);
+      for (const other of course.lessons.keys()) if (other !== i) expect(js(TEXT_CHUNKS.lesson(other))).not.toContain(words);
+    });
   });
 
   it('keeps the unpacked build in the out folder, as npm run build does', () => {

@@ -31,28 +31,43 @@ import '../break-page/break-page.ts';
 
 /** The glossary page's URL hash: it opens over the learner's place, which stays the bookmark. */
 const GLOSSARY_HASH = '#glossary';
-import { courseTextLoaded, loadCourseText } from '../../course/course-text.ts';
+import { textParts } from 'virtual:course-text';
+import { loadText, partKey, textLoaded, type TextPart } from '../../course/course-text.ts';
 
 /**
- * The lesson, quiz and end views and the course's text load after the first view (the start page),
- * so the first view stays small on slow connections; loading starts at the learner's first
- * interaction. The break page stays in the first chunk: a pause must work even when the network
- * does not.
+ * The lesson, quiz and end views load after the first view (the start page), so the first view stays
+ * small on slow connections; loading starts at the learner's first interaction. Each lesson's words
+ * (with its quizzes') are a chunk of their own, loaded when that lesson or quiz is opened (and the next
+ * lesson's in an idle moment), so the first view does not grow with the course's words. The break page stays in the first
+ * chunk: a pause must work even when the network does not.
  */
-let contentLoad: Promise<unknown> | null = null;
-function loadContent(course: Course): Promise<unknown> {
-  contentLoad ??= Promise.all([
-    import('../lesson-view/lesson-view.ts'),
-    import('../quiz-view/quiz-view.ts'),
-    import('../end-page/end-page.ts'),
-    loadDisplayPanel(),
-    loadCourseText(course),
-  ]).catch((err: unknown) => {
-    contentLoad = null; // let a later navigation try again
-    throw err;
-  });
-  return contentLoad;
+let codeLoad: Promise<unknown> | null = null;
+let codeLoaded = false;
+function loadViews(): Promise<unknown> {
+  codeLoad ??= Promise.all([import('../lesson-view/lesson-view.ts'), import('../quiz-view/quiz-view.ts'), import('../end-page/end-page.ts'), loadDisplayPanel()]).then(
+    () => (codeLoaded = true),
+    (err: unknown) => {
+      codeLoad = null; // let a later navigation try again
+      throw err;
+    },
+  );
+  return codeLoad;
 }
+
+/** The text a place shows, if any (the start, end and break pages have theirs in the outline). */
+function textPartOf(loc: Location | null): TextPart | null {
+  return loc?.view === 'lesson' || loc?.view === 'quiz' ? { kind: loc.view, id: loc.id } : null;
+}
+
+/** The views' code and the place's text, loaded or loading. */
+function loadContent(course: Course, part: TextPart | null): Promise<unknown> {
+  return Promise.all([loadViews(), part ? loadText(course, part, textParts) : null]);
+}
+
+const contentLoaded = (course: Course, part: TextPart | null) => codeLoaded && (!part || textLoaded(course, part));
+
+/** In an idle moment (Safari has no requestIdleCallback: soon after). */
+const whenIdle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(() => fn(), { timeout: 2000 }) : setTimeout(fn, 200));
 
 /** What a view may offer so the shell can put focus in the right place after navigation. */
 interface FocusableView extends HTMLElement {
@@ -107,8 +122,12 @@ export class CourseApp extends LitElement {
   @state() private onBreak = false;
   /** The glossary page is open over `from` (the place it was opened from), showing `term` first. */
   @state() private glossary: { term: string | null; from: Location } | null = null;
-  /** Lesson, quiz and end views and the course's text: loading, loaded, or failed (say so, offer to try again). */
-  @state() private content: 'idle' | 'loading' | 'ready' | 'failed' = courseTextLoaded() ? 'ready' : 'idle';
+  /** The shown view's code and text: loading, loaded, or failed (say so, offer to try again). */
+  @state() private content: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  /** The text part the last load was for (partKey; '' for none): a later navigation may have asked for another. */
+  private contentFor = '';
+  /** The place whose next place's text was last prefetched. */
+  private prefetchedAfter = '';
   private focusPending = false;
   private firstRender = true;
   /** The place the document title was last set for. */
@@ -181,19 +200,25 @@ export class CourseApp extends LitElement {
   }
 
   private readonly handleIntent = (): void => {
-    void this.ensureContent();
+    if (!this.course || !this.progress) return;
+    // The place a learner goes from the start page: where they left off, or the first lesson.
+    const next = this.resume ?? nextLocation(this.course, { view: 'start' });
+    void loadContent(this.course, textPartOf(next)).catch((err: unknown) => console.error(err));
   };
 
-  private async ensureContent(): Promise<void> {
-    if (this.content === 'ready' || this.content === 'loading' || !this.course) return;
+  private async ensureContent(part: TextPart | null): Promise<void> {
+    const key = part ? partKey(part) : '';
+    if (!this.course || (this.content === 'loading' && this.contentFor === key)) return;
     this.content = 'loading';
+    this.contentFor = key;
     try {
-      await loadContent(this.course);
+      await loadContent(this.course, part);
+      if (this.contentFor !== key) return; // the learner has moved on; that load reports for itself
       this.content = 'ready';
     } catch (err) {
       // Offline mid-course: a lesson, quiz or end page asked for says so and offers to try again.
       console.error(err);
-      this.content = 'failed';
+      if (this.contentFor === key) this.content = 'failed';
       return;
     }
     // A view that waited for its content gets focus now, as a navigation would have given it.
@@ -203,10 +228,19 @@ export class CourseApp extends LitElement {
     }
   }
 
+  /** After a lesson or quiz has shown: fetch the next place's words while the learner reads. */
+  private prefetchNext(shown: Location): void {
+    const key = locationHash(shown);
+    if (!textPartOf(shown) || this.prefetchedAfter === key) return;
+    this.prefetchedAfter = key;
+    const part = textPartOf(nextLocation(this.course, shown));
+    if (part && !textLoaded(this.course, part)) whenIdle(() => void loadText(this.course, part, textParts).catch(() => {}));
+  }
+
   /** A lesson or quiz was asked for before its code and text had arrived. */
   private waitingView = false;
 
-  private renderLoading(): unknown {
+  private renderLoading(part: TextPart | null): unknown {
     if (this.content === 'failed') {
       return html`<div id="view" class="content-state">
         <h1 tabindex="-1">This part of the course did not load</h1>
@@ -216,13 +250,13 @@ export class CourseApp extends LitElement {
     }
     this.waitingView = true;
     // Not during render: starting the load changes state.
-    queueMicrotask(() => void this.ensureContent());
+    queueMicrotask(() => void this.ensureContent(part));
     return html`<div id="view" class="content-state" role="status"><p>Loading…</p></div>`;
   }
 
   private handleRetryContent(): void {
     this.content = 'idle';
-    void this.ensureContent();
+    void this.ensureContent(textPartOf(this.shownLocation));
   }
 
   private handleNavigate(e: CustomEvent<NavigateDetail>): void {
@@ -240,13 +274,12 @@ export class CourseApp extends LitElement {
     const shown = this.shownLocation;
     if (!shown) return;
     try {
-      await Promise.all([import('../glossary-page/glossary-page.ts'), loadContent(this.course)]);
+      await Promise.all([import('../glossary-page/glossary-page.ts'), loadContent(this.course, { kind: 'glossary' })]);
     } catch (err) {
       // Offline mid-course: the learner stays where they are; the lesson text itself is unaffected.
       console.error(err);
       return;
     }
-    this.content = 'ready';
     const from: Location = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
     this.glossary = { term, from: this.glossary?.from ?? from };
     this.focusPending = true;
@@ -256,6 +289,8 @@ export class CourseApp extends LitElement {
 
   private navigate(location: Location, returnTo?: Location): void {
     this.glossary = null;
+    // A failure to load another place says nothing about this one: it is tried afresh.
+    if (this.content === 'failed') this.content = 'idle';
     const shown = this.shownLocation;
     if (location.view === 'break' && shown && shown.view !== 'break') {
       this.breakReturn = shown.view === 'lesson' ? { view: 'lesson', id: shown.id } : shown;
@@ -383,6 +418,7 @@ export class CourseApp extends LitElement {
       }
     } else this.writeHash(shown, this.firstRender ? 'replace' : 'push');
     this.firstRender = false;
+    if (!this.glossary && contentLoaded(this.course, textPartOf(shown))) this.prefetchNext(shown);
     if (this.focusPending) {
       this.focusPending = false;
       void this.focusView();
@@ -417,7 +453,7 @@ export class CourseApp extends LitElement {
       case 'lesson': {
         const lesson = course.lessons.find((l) => l.id === shown.id);
         if (!lesson) return this.renderView({ view: 'start' });
-        if (this.content !== 'ready') return this.renderLoading();
+        if (!contentLoaded(course, textPartOf(shown))) return this.renderLoading(textPartOf(shown));
         return keyed(
           `lesson/${lesson.id}`,
           html`<lesson-view
@@ -433,11 +469,11 @@ export class CourseApp extends LitElement {
       case 'quiz': {
         const quiz = course.quizzes.find((q) => q.id === shown.id);
         if (!quiz) return this.renderView({ view: 'start' });
-        if (this.content !== 'ready') return this.renderLoading();
+        if (!contentLoaded(course, textPartOf(shown))) return this.renderLoading(textPartOf(shown));
         return keyed(`quiz/${quiz.id}`, html`<quiz-view id="view" .course=${course} .store=${this.store} .quiz=${quiz}></quiz-view>`);
       }
       case 'end':
-        if (this.content !== 'ready') return this.renderLoading();
+        if (!contentLoaded(course, null)) return this.renderLoading(null);
         return html`<end-page id="view" .course=${course} .store=${this.store} .session=${this.session}></end-page>`;
       case 'break': {
         const back = this.breakReturn ?? firstUnfinished(course, this.store.get());
