@@ -31,7 +31,7 @@ import {
   pageText,
   removeTextSpacing,
   runningMotion,
-  settled,
+  afterMediaSwitch,
   smallTargets,
   tour,
   type Opened,
@@ -115,8 +115,7 @@ async function visit(page: Page, s: TourState): Promise<void> {
       await page.emulateMedia({ colorScheme: 'dark' });
       note('axe', `${s.name} (dark)`, await axeViolations(page));
       await page.emulateMedia({ colorScheme: 'light' });
-      // The theme's colour transitions (0.01 ms under reduced motion) end before motion is looked for.
-      await settled(page);
+      await afterMediaSwitch(page);
     }
   }
   // The title is set once the view has rendered.

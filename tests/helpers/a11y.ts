@@ -533,6 +533,18 @@ export async function settled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
 }
 
+/**
+ * After the test itself switched the theme or the media: wait until the colour transitions that
+ * the switch started (0.01 ms under reduced motion) have ended, so the motion check sees only the
+ * page's own. Longer ones are not waited for: the motion check must still find them.
+ */
+export async function afterMediaSwitch(page: Page): Promise<void> {
+  await settled(page);
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || Number(a.effect?.getComputedTiming().duration ?? 0) > 1),
+  );
+}
+
 /** The text of the view's h1 (the question prompt on a question screen). */
 export async function mainHeading(page: Page): Promise<string> {
   return ((await page.locator('course-app main h1').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();

@@ -6,7 +6,7 @@
  * when every axe rule passes (the "Take a break" page at 1280 px once sat in the 16rem outline column).
  */
 import type { Page } from 'playwright-core';
-import { settled } from './a11y.ts';
+import { afterMediaSwitch, settled } from './a11y.ts';
 
 export interface LayoutVariant {
   width: number;
@@ -131,8 +131,7 @@ export async function layoutProblemsEverywhere(page: Page, variants: LayoutVaria
   } finally {
     await page.setViewportSize(before);
     await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
-    // The theme's colour transitions (0.01 ms under reduced motion) end before the next check looks for motion.
-    await settled(page);
+    await afterMediaSwitch(page);
   }
   return out;
 }
