@@ -5,7 +5,7 @@ export default defineConfig({
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     // Two test files at a time, on any machine: measured on 2 cores, the run takes 11 min with two
     // (13 with the browser files one by one); with four the cores are saturated and the longest
-    // tour (acceptance-views, one beforeAll) passes its 4-minute limit.
+    // tour (acceptance-views, one beforeAll) slows past its limit.
     maxWorkers: 2,
     projects: [
       {

@@ -27,6 +27,7 @@ import {
   pageText,
   questionCaption,
   questionOnScreen,
+  settled,
   waitForHeading,
   type Opened,
 } from '../helpers/a11y.ts';
@@ -198,7 +199,7 @@ describe('trauma-informed design', () => {
   }, 60_000);
 
   it('no timers: the quiz says there is no time limit, and nothing on a question screen changes while the learner waits', async () => {
-    const opened = await openCourse(env.browser, env.server.url);
+    const opened = await openCourse(env.browser, env.server.url, { fakeClock: true });
     const { page, course } = opened;
     await click(page, 'start-page', 'Start the course');
     await page.locator('lesson-view button.next').click();
@@ -208,7 +209,9 @@ describe('trauma-informed design', () => {
     await page.locator('quiz-view #question').waitFor();
     const before = await pageText(page);
     const title = await page.title();
-    await page.waitForTimeout(2500);
+    // Ten minutes of the page's timers, run at once on the fake clock.
+    await page.clock.runFor(10 * 60_000);
+    await settled(page);
     expect(await pageText(page)).toBe(before);
     expect(await page.title()).toBe(title);
     expect(await page.evaluate(() => window.__intervals.length)).toBe(0);

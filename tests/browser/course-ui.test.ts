@@ -236,7 +236,8 @@ describe('short and printed pages', () => {
     expect(f.visible).toBe(true);
     await page.emulateMedia({ media: 'print' });
     // Polled: the print styles apply after the media change has been processed.
-    await expect.poll(async () => (await focused(page)).outline.split(' ')[0]).toBe('none');
+    // No indicator at all (outline, box-shadow or a label's outline) on paper.
+    await expect.poll(async () => (await focused(page)).outline).toBe('');
     expect((await focused(page)).text).toBe(f.text);
     await context.close();
   });
@@ -252,7 +253,9 @@ describe('the first view, and the rest of the course after it', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${env.server.url}/index.html`);
     await page.locator('course-app main h1').first().waitFor();
-    await page.waitForTimeout(300);
+    // Until the network has been idle a while (an event, not a delay): a load started by the first
+    // view itself, on idle or after a frame, would be seen.
+    await page.waitForLoadState('networkidle');
     expect(fetched(requests)).toEqual(['course.css', 'course.js', 'favicon.svg', 'index.html']);
     await page.keyboard.press('Tab');
     await expect

