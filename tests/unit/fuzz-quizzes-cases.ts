@@ -302,7 +302,9 @@ const nearValidQuiz = fc
     return stringify(copy, { lineWidth: 0 });
   });
 
-const traps = fc.constantFrom(
+/** Hand-made traps: a finite list, so the property runs every one of them (a random draw of 80 missed the
+ * only one that builds, the BOM and CRLF quiz, in about 3% of runs). */
+const TRAPS = [
   // A billion laughs.
   `lesson: 01-intro.md\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `a${n}: &a${n} [${Array(10).fill(`*a${n - 1}`).join(', ')}]`).join('\n')}\nquestions: *a8\n`,
   'lesson: &l 01-intro.md\nquestions: &q\n  - *q\n',
@@ -326,7 +328,8 @@ const traps = fc.constantFrom(
   '# only a comment\n',
   '"unclosed',
   'lesson: 01-intro.md\nquestions:\n  - id: q1\n    type: single\n    prompt: P\n    options: [{id: a, text: A}, {id: a, text: B}]\n    correct: a\n    source: introduction-p1\n',
-);
+];
+const traps = fc.constantFrom(...TRAPS);
 
 const settingsText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 600 }),
@@ -376,7 +379,11 @@ export const properties: Record<string, (opts: Opts) => Promise<Counter>> = {
 
   nearValid: (opts) => check(opts, nearValidQuiz, (t, c) => buildQuizFiles(opts.beat, c, { 'near-valid.yaml': t })),
 
-  traps: (opts) => check(opts, traps, (t, c) => buildQuizFiles(opts.beat, c, { 'trap.yaml': t })),
+  traps: async (opts) => {
+    const counter = newCounter();
+    for (const t of TRAPS) await buildQuizFiles(opts.beat, counter, { 'trap.yaml': t });
+    return counter;
+  },
 
   /** Two quizzes together (their ids may collide; file names give default ids). */
   twoQuizzes: (opts) =>
