@@ -240,8 +240,10 @@ describe('quiz by keyboard', () => {
     await submitAndExpectFeedback(right === 0 ? 'Not quite' : right === 4 ? 'Correct' : 'Partly correct');
     // After submit the list is read-only: no move buttons.
     expect(await page.locator('quiz-view question-ordering button').count()).toBe(0);
-    // Not the last attempt: no places marked, no "Show the correct answer".
-    expect(await page.locator('quiz-view question-feedback .marks').count()).toBe(0);
+    // Not the last attempt: an answer not fully right gets no places marked and no "Show the correct
+    // answer" (they would state the key). The shuffle can give a fully right order (then its marks only
+    // confirm what the learner did), so the check is for the other outcomes.
+    if (right !== 4) expect(await page.locator('quiz-view question-feedback .marks').count()).toBe(0);
     expect(await page.locator('quiz-view button', { hasText: 'Show the correct answer' }).count()).toBe(0);
     await next('See your results');
   });
