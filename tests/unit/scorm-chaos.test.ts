@@ -17,21 +17,11 @@ import { storageKey } from '../../src/scorm/standalone.ts';
 import { fixtureCourse } from '../helpers/course-fixture.ts';
 import { StrictLms, type CommitDecision, type SharedRecord, type Version } from '../helpers/strict-lms.ts';
 import { launch, MemoryStorage, settle, type Harness } from '../helpers/scorm-harness.ts';
+import { rng as prng } from '../../src/course/quiz-engine.ts';
 
 const course: Course = fixtureCourse();
 const KEY = storageKey(course.id, 'learner_1');
 
-/** mulberry32: small and seedable, so a failing life can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomAnswer(q: Question, r: () => number): Answer {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
