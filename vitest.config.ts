@@ -15,6 +15,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
           testTimeout: 30_000,
+          setupFiles: ['tests/helpers/fuzz-seed-setup.ts'],
         },
       },
       {

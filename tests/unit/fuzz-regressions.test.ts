@@ -76,6 +76,25 @@ describe('pages', () => {
       reason: 'The "title:" in the front matter is a list, not text. Write the lesson title after it, e.g. "title: Discussion".',
     });
   });
+
+  it('a page that is only an empty note marker has no text; an empty note elsewhere is warned about (found by severalPages in CI)', async () => {
+    // The counterexample fast-check shrank to: page 2 is "<sup>1</sup>" alone, page 1 holds a marker 1.
+    const root = mkdtempSync(path.join(tmpdir(), 'fuzz-regression-'));
+    made.push(root);
+    mkdirSync(path.join(root, 'modules'));
+    writeFileSync(path.join(root, 'modules', '01-a.md'), '---\ntitle: A\nnav_order: 1\n---\nExit\n<table>\n<tr><td>\n\n\t\t\t\t <sup>1</sup>\n</td></tr>\n</table>');
+    writeFileSync(path.join(root, 'modules', '02 b.md'), '---\nlayout: default\ntitle: "!"\nnav_order: 0 \n---\n<sup>1</sup>');
+    const err = await importPages(path.join(root, 'modules'), root).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ContentError);
+    expect((err as ContentError).problems).toEqual([{ file: 'modules/02 b.md', line: 6, reason: expect.stringMatching(/^The page has no text/) }]);
+
+    writeFileSync(path.join(root, 'modules', '02 b.md'), '---\ntitle: B\nnav_order: 2\n---\nText of the page.\n\n***\n<sup>1</sup>\n{: .fs-2}\n***\n');
+    const { lessons, warnings } = await importPages(path.join(root, 'modules'), root);
+    expect(warnings).toContainEqual({ file: 'modules/02 b.md', line: 8, reason: expect.stringMatching(/^Note 1 has no text/) });
+    // Its marker on page 1 still links to it, and the note's id is one of page 2's passages.
+    expect(lessons.find((l) => l.id === '01_a')!.html).toContain('href="#lesson/02_b/fn-1"');
+    expect(lessons.find((l) => l.id === '02_b')!.passageIds).toContain('fn-1');
+  });
 });
 
 describe('images that would not be in the package', () => {

@@ -4,10 +4,11 @@
  * before running it, so a hang is reported with the input that caused it; the next property then
  * gets a fresh worker.
  *
- * FUZZ_SEED=<n> replays a run (fast-check prints the seed of a failing run); FUZZ_RUNS=<n> overrides
- * the number of cases.
+ * FUZZ_SEED=<n> replays a run (fast-check prints the seed of a failing run); under CI the seed is
+ * fixed (tests/helpers/fuzz-seed.ts). FUZZ_RUNS=<n> overrides the number of cases.
  */
 import { Worker } from 'node:worker_threads';
+import { fuzzSeed } from '../helpers/fuzz-seed.ts';
 
 export interface FuzzStats {
   runs: number;
@@ -64,7 +65,7 @@ export function fuzzer(moduleUrl: URL, hangMs = 30_000): Fuzzer {
       else await ready;
       const w = worker!;
       const numRuns = Number(process.env.FUZZ_RUNS) || opts.numRuns;
-      const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+      const seed = fuzzSeed();
       return new Promise<FuzzStats>((resolve, reject) => {
         let last = '(before the first case)';
         let timer: NodeJS.Timeout | undefined;

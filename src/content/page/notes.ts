@@ -448,6 +448,7 @@ export function linkNotes(body: ParentNode, notes: NoteSource[], report: PageRep
       report.warn(n.line, `Note ${n.label} has no marker ([^${n.name}]) in the text; it is listed with the other notes.`);
     }
     if (refIds.length === 0 && !n.name && !n.continued) unreferenced?.push({ id: `fn-${idPart(n.label)}`, label: n.label, line: n.line });
+    if (!n.text.trim()) report.warn(n.line, `Note ${n.label} has no text: it is listed with its number only. Write the note after its marker, or remove the marker if it is not a note.`);
     footnotes.push({
       label: n.label,
       id: `fn-${idPart(n.label)}`,

@@ -203,7 +203,7 @@ export function renderPage(source: string, ctx: Omit<ImageContext, 'report'>, re
   const words = bodyWords + footnotes.reduce((n, f) => n + countWords(readerText(parseHtml(f.html))), 0);
   const hasMedia = findAll(body, (el) => el.tagName === 'figure' || el.tagName === 'img').length > 0;
   // An ENDNOTES page: its notes are its text.
-  if (bodyWords === 0 && !hasMedia && footnotes.length === 0) {
+  if (words === 0 && !hasMedia) {
     const lastLine = text.split('\n').length;
     report.error(Math.min(fm.bodyLine, lastLine), 'The page has no text after its front matter (and title heading). Add the lesson text, or remove the page.');
   }
