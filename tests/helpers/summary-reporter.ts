@@ -1,6 +1,7 @@
 /**
  * Prints one plain closing line, `tests: N passed, N failed, N skipped`, after vitest's own
- * report, so CI (which reads such a line in any language) sees the real counts.
+ * report, so CI (which reads such a line in any language) sees the real counts; before it, the
+ * slowest test files.
  */
 import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
@@ -23,6 +24,12 @@ export default class SummaryReporter implements Reporter {
     }
     // Errors outside any test (an unhandled rejection) fail the run in vitest; count them too.
     failed += unhandledErrors.length;
+    // Where the suite's time goes (issue 22: keep npm test short): the slowest files, wall time each.
+    const slow = testModules
+      .map((m) => ({ file: m.moduleId.replace(/^.*?\/tests\//, 'tests/'), ms: m.diagnostic().duration }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 12);
+    if (testModules.length > 1) process.stdout.write(`\nslowest files: ${slow.map((x) => `${x.file} ${(x.ms / 1000).toFixed(0)} s`).join(', ')}\n`);
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }
