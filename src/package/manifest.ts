@@ -3,7 +3,7 @@
  * and the package's file list. One organization, one item, one SCO resource.
  *
  * Namespaces and schemaLocation values are those of ADL's own samples (see
- * /work/shared/scorm-schemas/samples and docs/packaging.md). The `adlcp` prefix is written
+ * tests/helpers/scorm-schemas/samples and docs/packaging.md). The `adlcp` prefix is written
  * literally because Moodle's parser is not namespace-aware: it looks for the attribute
  * `ADLCP:SCORMTYPE` by name, so any other prefix silently makes the SCO an asset.
  */
@@ -34,7 +34,6 @@ export const NAMESPACES = {
     adlseq: 'http://www.adlnet.org/xsd/adlseq_v1p3',
     adlnav: 'http://www.adlnet.org/xsd/adlnav_v1p3',
     imsss: 'http://www.imsglobal.org/xsd/imsss',
-    lom: 'http://ltsc.ieee.org/xsd/LOM',
   },
 } as const;
 
@@ -171,36 +170,12 @@ ${fileList(files)}    </resource>
 `;
 }
 
-/**
- * IEEE LOM (ADL's strict profile): title, description, language, and the credit of the review in
- * `rights`. No LOM `relation`: its `<resource>` element trips naive manifest readers that take the
- * first `<resource>` in the document for the SCO.
- */
-function lom2004(course: Course): string {
-  const lang = x(course.settings.language || 'en');
-  const str = (text: string) => `<string language="${lang}">${x(text)}</string>`;
-  const credit = creditText(course);
-  const rights = credit
-    ? `
-      <rights>
-        <cost><source>LOMv1.0</source><value>no</value></cost>
-        <copyrightAndOtherRestrictions><source>LOMv1.0</source><value>yes</value></copyrightAndOtherRestrictions>
-        <description>${str(credit)}</description>
-      </rights>`
-    : '';
-  const description = course.description ? `\n        <description>${str(course.description)}</description>` : '';
-  return `
-    <lom xmlns="${NAMESPACES['2004'].lom}">
-      <general>
-        <title>${str(course.title)}</title>
-        <language>${lang}</language>${description}
-      </general>${rights}
-    </lom>`;
-}
-
 function render2004(course: Course, files: readonly string[]): string {
   const ids = manifestIds(course.id);
   const ns = NAMESPACES['2004'];
+  // No inline IEEE LOM metadata: Moodle reads only <schemaversion> from <metadata> (titles come from
+  // the organization and item), scorm-again never sees the manifest, and no npm package ships the LOM
+  // schemas, so LOM could only be checked against vendored copies. The credit is in the comment at the top.
   // The primary objective has no objectiveID on purpose: Moodle copies every objective that has
   // one into cmi.objectives before launch, where it would take index 0 from the lessons' objectives.
   // satisfiedByMeasure: the LMS judges success from score.scaled against minNormalizedMeasure,
@@ -224,11 +199,10 @@ function render2004(course: Course, files: readonly string[]): string {
                               ${ns.adlcp} adlcp_v1p3.xsd
                               ${ns.adlseq} adlseq_v1p3.xsd
                               ${ns.adlnav} adlnav_v1p3.xsd
-                              ${ns.imsss} imsss_v1p0.xsd
-                              ${ns.lom} lom.xsd">
+                              ${ns.imsss} imsss_v1p0.xsd">
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>${SCHEMA_VERSION['2004']}</schemaversion>${lom2004(course)}
+    <schemaversion>${SCHEMA_VERSION['2004']}</schemaversion>
   </metadata>
   <organizations default="${x(ids.organization)}">
     <organization identifier="${x(ids.organization)}">

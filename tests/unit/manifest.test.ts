@@ -7,7 +7,7 @@ import type { Course, Quiz } from '../../src/course/types.ts';
 import { creditText, fileHref, manifestIds, renderManifest, type ScormVersion } from '../../src/package/manifest.ts';
 import { checkManifest, checkPackage, SAFE_IDENTIFIER } from '../../src/package/validate.ts';
 import { parseXml, allElements } from '../../src/package/xml.ts';
-import { sample, validateManifestXsd } from '../helpers/xsd.ts';
+import { sample, validateManifestXsd, validateXsdOnly } from '../helpers/xsd.ts';
 import { TEST_CREDIT, testSettings } from '../helpers/course-defaults.ts';
 
 function course(over: Partial<Course> = {}, settings: Partial<Course['settings']> = {}): Course {
@@ -50,6 +50,35 @@ describe('the XSD validator itself', () => {
     const result = await validateManifestXsd(renderManifest(course(), FILES, '2004'), '1.2');
     expect(result.valid).toBe(false);
   });
+
+  // The 2004 CP schema's lax wildcards let an element of a namespace with no loaded schema through
+  // unchecked: inline IEEE LOM, even with an element LOM does not have, passes the XSDs alone.
+  const withLom = (xml: string, body: string) =>
+    xml.replace('</schemaversion>', `</schemaversion>\n    <lom xmlns="http://ltsc.ieee.org/xsd/LOM">${body}</lom>`);
+
+  it('rejects 2004 content the XSDs would skip unchecked (a namespace no wrapper loads), naming its line', async () => {
+    const xml = withLom(sample('valid-2004.xml'), '<general><nonsense/></general>');
+    expect(await validateXsdOnly(xml, '2004')).toBe(true);
+    const line = xml.split('\n').findIndex((l) => l.includes('<lom ')) + 1;
+    expect(await validateManifestXsd(xml, '2004')).toEqual({
+      valid: false,
+      errors: [expect.stringMatching(new RegExp(`^imsmanifest.xml:${line}: <lom> is in the namespace "http://ltsc.ieee.org/xsd/LOM", for which the SCORM 2004 wrapper`))],
+    });
+  });
+
+  it('rejects an attribute in an unloaded namespace and a prefix no xmlns declares', async () => {
+    const attr = sample('valid-2004.xml').replace('<item identifier="ITEM-1"', '<item xmlns:ex="urn:example" ex:note="x" identifier="ITEM-1"');
+    expect(await validateXsdOnly(attr, '2004')).toBe(true);
+    expect((await validateManifestXsd(attr, '2004')).errors).toEqual([expect.stringMatching(/the attribute ex:note of <item> is in the namespace "urn:example"/)]);
+    const unbound = sample('valid-2004.xml').replace('<adlnav:presentation>', '<adlnav:presentation><zz:x/>');
+    expect((await validateManifestXsd(unbound, '2004')).errors.join('\n')).toMatch(/<zz:x> uses a prefix that no xmlns declares/);
+  });
+
+  it('SCORM 1.2: the CP schema itself rejects an unloaded namespace (strict wildcards)', async () => {
+    const xml = sample('valid-1.2.xml').replace('</schemaversion>', '</schemaversion><x:meta xmlns:x="urn:example"/>');
+    expect(await validateXsdOnly(xml, '1.2')).toBe(false);
+    expect((await validateManifestXsd(xml, '1.2')).valid).toBe(false);
+  });
 });
 
 describe.each(VERSIONS)('SCORM %s manifest', (version) => {
@@ -79,6 +108,12 @@ describe.each(VERSIONS)('SCORM %s manifest', (version) => {
 
   it('has the exact schemaversion Moodle looks for', () => {
     expect(xml).toContain(`<schemaversion>${version === '1.2' ? '1.2' : '2004 4th Edition'}</schemaversion>`);
+  });
+
+  it('has no metadata but <schema> and <schemaversion> (no inline LOM: every part is checked by ADL\'s XSDs)', () => {
+    const metadata = allElements(parseXml(xml)).find((e) => e.name === 'metadata');
+    expect(metadata?.children.map((c) => c.name)).toEqual(['schema', 'schemaversion']);
+    expect(xml).not.toMatch(/ltsc\.ieee\.org|<lom/);
   });
 
   it('credits the review and says no licence is stated', () => {
