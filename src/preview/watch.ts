@@ -1,14 +1,15 @@
 /**
- * Watch mode: notice when a page, a quiz or course.yaml changes (or the course's source code,
+ * Watch mode: notice when a page, a quiz, course.yaml or glossary.yaml changes (or the course's source code,
  * for developers) and ask for one rebuild, however many files an editor touched in one save.
  *
  * `fs.watch` recursive works on Linux from Node 20 and on macOS and Windows natively. Folders
  * that do not exist yet (a course without quizzes/) are picked up when they appear, and
- * course.yaml is watched through its folder because editors save by replacing the file.
+ * course.yaml and glossary.yaml are watched through their folder because editors save by replacing the file.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { GLOSSARY_FILE } from '../content/glossary.ts';
 
 export interface WatchOptions {
   /** Folder with `modules/`, `quizzes/` and `course.yaml`. */
@@ -27,7 +28,8 @@ export interface ContentWatcher {
 }
 
 const CONTENT_DIRS = ['modules', 'quizzes'];
-const CONTENT_FILES = ['course.yaml'];
+// Every file of the content root the build reads (src/content/compile.ts): the settings and the glossary.
+const CONTENT_FILES = ['course.yaml', GLOSSARY_FILE];
 
 /** Editor droppings that are not content: swap files, backups, temp files of atomic saves. */
 function ignoredName(name: string): boolean {

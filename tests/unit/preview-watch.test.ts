@@ -63,7 +63,7 @@ describe('watchContent', () => {
     expect(rec.batches).toHaveLength(1);
   });
 
-  it('sees course.yaml replaced by an editor, nested folders, and a quizzes/ folder created later', async () => {
+  it('sees course.yaml and glossary.yaml replaced by an editor, nested folders, and a quizzes/ folder created later', async () => {
     await mkdir(path.join(dir, 'modules', 'assets'), { recursive: true });
     await writeFile(path.join(dir, 'course.yaml'), 'title: a');
     const rec = recorder();
@@ -73,6 +73,11 @@ describe('watchContent', () => {
     await writeFile(path.join(dir, 'course.yaml.new'), 'title: b');
     await rename(path.join(dir, 'course.yaml.new'), path.join(dir, 'course.yaml'));
     expect(await rec.saw(path.join(dir, 'course.yaml'))).toBe(true);
+
+    // The glossary, at the root too (it was not watched: a changed definition needed a restart).
+    await writeFile(path.join(dir, 'glossary.yaml.new'), '- term: a');
+    await rename(path.join(dir, 'glossary.yaml.new'), path.join(dir, 'glossary.yaml'));
+    expect(await rec.saw(path.join(dir, 'glossary.yaml'))).toBe(true);
 
     await writeFile(path.join(dir, 'modules', 'assets', 'fig.png'), 'png');
     expect(await rec.saw(path.join(dir, 'modules', 'assets', 'fig.png'))).toBe(true);
