@@ -1,6 +1,6 @@
 /**
- * The checks the official XSDs cannot make (see tests/helpers/scorm-schemas/README.md and the ADL
- * schemas' own notes: what the XSDs do not check): references, files, value ranges, exact version strings and this
+ * The checks the official XSDs cannot make (see tests/helpers/scorm-schemas/README.md, "What the
+ * XSDs cannot check"): references, files, value ranges, exact version strings and this
  * project's shape (one organization, one item, one SCO). The packager runs them before it
  * writes a zip, and the tests run them beside the XSD validation.
  *
