@@ -8,6 +8,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { coursePlugin, type CoursePluginOptions } from './rollup-plugin.ts';
 import { minifyCssPlugin } from './rollup-minify-css.ts';
+import { minifyHtmlPlugin } from './rollup-minify-html.ts';
 
 export interface BuildOptions extends CoursePluginOptions {
   outDir: string;
@@ -31,6 +32,7 @@ export function courseBuildConfig(opts: BuildOptions): RollupOptions {
     plugins: [
       coursePlugin(opts),
       minifyCssPlugin(),
+      minifyHtmlPlugin(),
       // `production`: Lit's exports without its dev-mode checks and "Lit is in dev mode" warning.
       // https://lit.dev/docs/tools/production/
       nodeResolve({ browser: true, exportConditions: ['production'] }),

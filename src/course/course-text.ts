@@ -136,6 +136,63 @@ export function splitCourse(course: Course): { outline: Course; text: CourseText
   return { outline: { ...course, lessons, quizzes, ...(glossary ? { glossary } : {}) }, text };
 }
 
+/**
+ * A lesson's passage ids as the first view carries them: a run of ids that count on from the one
+ * before (`part-1-p1`, `part-1-p2` ..., a table's `x-p3-r1`, `x-p3-r2` ..., and a heading's first
+ * paragraph, `part-1` then `part-1-p1`) is written as its length. A long lesson has hundreds of
+ * passages, nearly all in such runs, and the SCORM runtime needs every id at launch (the bookmark is an
+ * index into them), so they stay in the outline, written short: 2 kB gzip of a 20-lesson course's first view.
+ */
+export type PackedIds = (string | number)[];
+
+const NUMBERED = /^(.*-[a-z]+)([1-9][0-9]*)$/;
+
+/** The run a written id starts: the ids after it are `<prefix><n + 1>`, `<prefix><n + 2>` ... */
+function runOf(id: string): { prefix: string; n: number } {
+  const m = NUMBERED.exec(id);
+  return m ? { prefix: m[1], n: Number(m[2]) } : { prefix: `${id}-p`, n: 0 };
+}
+
+export function packPassageIds(ids: readonly string[]): PackedIds {
+  const out: PackedIds = [];
+  let run: { prefix: string; n: number } | null = null;
+  for (const id of ids) {
+    if (run && id === `${run.prefix}${run.n + 1}`) {
+      run.n++;
+      const last = out.length - 1;
+      if (typeof out[last] === 'number') out[last] = (out[last] as number) + 1;
+      else out.push(1);
+      continue;
+    }
+    out.push(id);
+    run = runOf(id);
+  }
+  return out;
+}
+
+export function unpackPassageIds(packed: readonly (string | number)[]): string[] {
+  const ids: string[] = [];
+  let run = { prefix: '', n: 0 };
+  for (const x of packed) {
+    if (typeof x === 'string') {
+      ids.push(x);
+      run = runOf(x);
+    } else for (let k = 0; k < x; k++) ids.push(`${run.prefix}${++run.n}`);
+  }
+  return ids;
+}
+
+/** Build time: the outline as `virtual:course` ships it (passage ids packed); `unpackOutline` undoes it. */
+export function packOutline(outline: Course): Course {
+  return { ...outline, lessons: outline.lessons.map((l) => ({ ...l, passageIds: packPassageIds(l.passageIds) as string[] })) };
+}
+
+/** In the browser, once, before anything reads the outline: its passage ids as the compiled course has them. */
+export function unpackOutline(outline: Course): Course {
+  for (const l of outline.lessons) l.passageIds = unpackPassageIds(l.passageIds);
+  return outline;
+}
+
 /** Put a lesson's text into its outline object (in place: every view holds the same course). */
 export function mergeLessonText(lesson: Lesson, words: LessonText): void {
   lesson.html = words.html;

@@ -7,7 +7,20 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../src/content/compile.ts';
-import { loadText, mergeCourseText, splitCourse, textChunks, textLoaded, type CourseText, type TextParts } from '../../src/course/course-text.ts';
+import fc from 'fast-check';
+import {
+  loadText,
+  mergeCourseText,
+  packOutline,
+  packPassageIds,
+  splitCourse,
+  textChunks,
+  textLoaded,
+  unpackOutline,
+  unpackPassageIds,
+  type CourseText,
+  type TextParts,
+} from '../../src/course/course-text.ts';
 import type { Course } from '../../src/course/types.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -66,6 +79,35 @@ describe.each(Object.entries(COURSES))('course text split (%s course)', (_name, 
       rest: [c.id, c.title, c.description, c.credit, c.settings, c.version],
     });
     expect(shape(outline)).toEqual(shape(course));
+  });
+
+  it('ships the outline with its passage ids packed, and unpacks it into the same outline', async () => {
+    const { course } = await compileCourse(dir);
+    const { outline } = splitCourse(course);
+    const packed = viaJson(packOutline(outline));
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(outline).length);
+    expect(unpackOutline(packed)).toEqual(viaJson(outline));
+  });
+});
+
+describe('passage ids packed for the first view', () => {
+  it('writes a run that counts on from the id before as its length', () => {
+    const ids = ['part-1', 'part-1-p1', 'part-1-p2', 'part-1-p3', 'fnref-3', 'part-1-p4', 'x-p3-r1', 'x-p3-r2', 'x-p4', 'sec-2', 'sec-2-p1'];
+    const packed = packPassageIds(ids);
+    expect(packed).toEqual(['part-1', 3, 'fnref-3', 'part-1-p4', 'x-p3-r1', 1, 'x-p4', 'sec-2', 1]);
+    expect(unpackPassageIds(packed)).toEqual(ids);
+  });
+
+  it('gives back any list of ids exactly, in its order', () => {
+    const id = fc.oneof(
+      fc.constantFrom('a', 'a-p1', 'a-p2', 'a-p3', 'a-p10', 'a-p1-r1', 'a-p1-r2', 'b-2', 'b-2-p1', 'a-p0', 'a-p01', 'p1', '-p1'),
+      fc.stringMatching(/^[a-z0-9-]{1,8}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 40 }), (ids) => {
+        expect(unpackPassageIds(viaJson(packPassageIds(ids)))).toEqual(ids);
+      }),
+    );
   });
 });
 

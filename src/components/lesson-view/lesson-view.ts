@@ -31,7 +31,8 @@ import { lessonContentStyles } from './lesson-content.styles.ts';
 import { lessonViewStyles } from './lesson-view.styles.ts';
 import { highlightStyles, isQuoteMark, markQuote } from './highlight.ts';
 import { tocTree, type TocNode } from './toc.ts';
-import { briefSection, lessonBriefStyles, outcomesSection } from '../lesson-brief/lesson-brief.ts';
+import { lessonBriefStyles } from '../lesson-brief/lesson-brief.ts';
+import { briefSection, briefSectionStyles, outcomesSection } from '../lesson-brief/brief-sections.ts';
 import { openGlossaryEvent } from '../../course/navigation.ts';
 import '../glossary-term/glossary-term.ts';
 
@@ -70,7 +71,7 @@ function stackable(table: HTMLTableElement): void {
 
 @customElement('lesson-view')
 export class LessonView extends LitElement {
-  static override styles = [tokens, controls, viewStyles, lessonContentStyles, lessonViewStyles, highlightStyles, lessonBriefStyles];
+  static override styles = [tokens, controls, viewStyles, lessonContentStyles, lessonViewStyles, highlightStyles, lessonBriefStyles, briefSectionStyles];
 
   /** The compiled course (credit, previous/next). */
   @property({ attribute: false }) course!: Course;
