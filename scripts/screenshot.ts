@@ -15,7 +15,8 @@ import type { Browser, Page } from 'playwright-core';
 import { buildCourse } from '../tests/helpers/build.ts';
 import { launch } from '../tests/helpers/chromium.ts';
 import { serve } from '../tests/helpers/static-server.ts';
-import { answerByMouse, instrument, questionOnScreen } from '../tests/helpers/a11y.ts';
+import { instrument } from '../tests/helpers/a11y.ts';
+import { answerQuestion, questionOnScreen } from '../tests/helpers/answer.ts';
 import type { Course } from '../src/course/types.ts';
 
 const SHOTS = ['lesson', 'outline', 'matching-feedback', 'phone', 'dark'] as const;
@@ -92,7 +93,7 @@ async function take(browser: Browser, url: string, shot: Shot): Promise<string> 
       for (;;) {
         await page.locator('quiz-view #question').waitFor();
         const q = await questionOnScreen(page, quiz);
-        await answerByMouse(page, q, q.type !== 'matching');
+        await answerQuestion(page, q, q.type !== 'matching');
         await page.locator('quiz-view button', { hasText: 'Submit answer' }).click();
         await page.locator('quiz-view question-feedback').waitFor();
         if (q.type === 'matching') break;
