@@ -26,6 +26,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { expect } from 'vitest';
 import type { Course, Question, Quiz } from '../../src/course/types.ts';
 import { courseIn } from './page-course.ts';
+import { fullCourse } from './course-data.ts';
 import { answerQuestion, questionOnScreen } from './answer.ts';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -490,21 +491,28 @@ export async function instrument(context: BrowserContext): Promise<void> {
 }
 
 /**
- * A fresh context (fresh storage: a first launch) with the course loaded, seeded and instrumented.
+ * A fresh context (fresh storage: a first launch) with the course loaded, seeded and instrumented: the
+ * one way every browser test opens the built course.
  * `fakeClock`: Playwright's clock is installed before the course loads (time still flows), so a test
  * can run minutes of the page's timers at once (`page.clock.runFor`) instead of waiting for them.
+ * `textFrom`: where the course's words come from. 'page' (the default) reads them as the page has
+ * them, which loads every lesson's text at once; 'build' takes them from this repo's compiled course
+ * (checked to be the page's version), so the page loads its text only as the learner moves on (the
+ * shell's tests of what is fetched when, and of lessons read to their end).
  */
-export async function openCourse(browser: Browser, url: string, options: OpenOptions = {}): Promise<Opened> {
-  const opened = await openPage(browser, url, options);
-  return { ...opened, course: await courseIn(opened.page.locator('course-app')) };
+export async function openCourse(browser: Browser, url: string, options: OpenOptions & { textFrom?: 'page' | 'build' } = {}): Promise<Opened> {
+  const { textFrom = 'page', ...rest } = options;
+  const opened = await openPage(browser, url, rest);
+  if (textFrom === 'page') return { ...opened, course: await courseIn(opened.page.locator('course-app')) };
+  const version = await opened.page.evaluate(() => document.querySelector('course-app')!.course.version);
+  const course = await fullCourse();
+  if (version !== course.version) throw new Error('The test build and the compiled course differ: rebuild.');
+  return { ...opened, course };
 }
 
 export type OpenOptions = BrowserContextOptions & { fakeClock?: boolean };
 
-/**
- * `openCourse` without reading the course from the page (which loads its text early): for tests of
- * what the page loads when, which take the course from the build instead (shell-helpers.ts).
- */
+/** `openCourse` without the course's words: for a page of another course, or none needed. */
 export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<Omit<Opened, 'course'>> {
   const { fakeClock, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
