@@ -199,12 +199,16 @@ describe('commits fail', () => {
     const given1 = await answerSome(l, 1);
     await l.course.getByRole('button', { name: 'Take a break' }).click();
     // One try and three retries (0.5 s, 2 s, 5 s), then the learner is told: a second of the page's
-    // timers per look, so each retry runs once its wait is over.
+    // timers per look, so each retry runs once its wait is over. The poll's own limit is real time:
+    // on a loaded machine a look takes a while, and 8 of them are needed.
     await expect
-      .poll(async () => {
-        await l.page.clock.runFor(1000);
-        return l.notices();
-      })
+      .poll(
+        async () => {
+          await l.page.clock.runFor(1000);
+          return l.notices();
+        },
+        { timeout: 30_000 },
+      )
       .toEqual([shown(NOTICES.saveFailed)]);
     // The break page does not say "saved" next to that warning.
     await l.course.getByText('Your progress is kept in this browser on this device. Take as long as you need.').waitFor();
