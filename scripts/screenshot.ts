@@ -17,7 +17,8 @@ import type { Browser, Page } from 'playwright-core';
 import { buildCourse } from '../tests/helpers/build.ts';
 import { launch } from '../tests/helpers/chromium.ts';
 import { serve } from '../tests/helpers/static-server.ts';
-import { answerByMouse, instrument, questionOnScreen } from '../tests/helpers/a11y.ts';
+import { instrument } from '../tests/helpers/a11y.ts';
+import { answerQuestion, questionOnScreen } from '../tests/helpers/answer.ts';
 import { quizRules } from '../src/course/quiz-engine.ts';
 import type { Course, Question, Quiz } from '../src/course/types.ts';
 
@@ -108,7 +109,7 @@ async function matchingInLastAttempt(page: Page, quiz: Quiz, attempts: number): 
         await page.locator('quiz-view question-feedback').waitFor();
         return;
       }
-      await answerByMouse(page, q, false);
+      await answerQuestion(page, q, false);
       await page.locator('quiz-view button', { hasText: 'Submit answer' }).click();
       await page.locator('quiz-view question-feedback').waitFor();
       const results = page.locator('quiz-view button', { hasText: 'See your results' });

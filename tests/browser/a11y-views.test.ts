@@ -9,10 +9,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations } from '../helpers/a11y.ts';
+import { axeViolations, openCourse } from '../helpers/a11y.ts';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Course } from '../../src/course/types.ts';
-import { expectHeadingFocused, goByMenu, horizontalOverflow, openCourse, openMenu, paragraphPassage } from './shell-helpers.ts';
+import { expectHeadingFocused, goByMenu, horizontalOverflow, openMenu, paragraphPassage } from './shell-helpers.ts';
 
 const env = useBrowserAndServer();
 
@@ -69,7 +69,7 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   // (acceptance-views.test.ts); here the shell's views again at 320 px, where the header and the
   // views lay out differently, in both themes (dark: the device asks for it).
   it('has zero violations and no horizontal scroll on every view at 320 px, light and dark', async () => {
-    const { page, course, context, errors } = await openCourse(env.browser, env.server.url, { width: 320, height: 640 });
+    const { page, course, context, errors } = await openCourse(env.browser, env.server.url, { viewport: { width: 320, height: 640 }, textFrom: 'build' });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(course.settings.language);
     const seen = await checkEveryView(page, course, 320);
     expect(seen).toHaveLength(course.lessons.length + 7);
@@ -80,7 +80,7 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   }, 300_000);
 
   it('keeps working with WCAG text-spacing overrides at 320 px (no clipped or overlapping text)', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 320, height: 640 });
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { viewport: { width: 320, height: 640 }, textFrom: 'build' });
     // The WCAG 1.4.12 bookmarklet's values, applied inside every shadow root.
     const spacing = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
     const apply = () =>
@@ -116,7 +116,7 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('main controls are at least 44 px high and every control at least 24x24 px', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 320, height: 640 });
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { viewport: { width: 320, height: 640 }, textFrom: 'build' });
     await goByMenu(page, course.lessons[0].title);
     await openMenu(page);
     const sizes = await page.evaluate(() => {
@@ -142,7 +142,7 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('shows states by more than colour in forced-colors mode, and the highlight does not move under reduced motion', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
     await goByMenu(page, course.lessons[0].title);
     await openMenu(page);
@@ -167,7 +167,7 @@ describe('accessibility of every view (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('prints a lesson cleanly: no header, menu, notices or buttons; link addresses after external links', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await goByMenu(page, course.lessons[0].title);
     await page.emulateMedia({ media: 'print' });
     const shown = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none');

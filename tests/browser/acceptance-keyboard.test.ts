@@ -17,13 +17,11 @@ import {
   isButton,
   mainHeading,
   openCourse,
-  orderingIds,
-  plannedAnswer,
   questionCaption,
-  questionOnScreen,
   type FocusInfo,
   type Opened,
 } from '../helpers/a11y.ts';
+import { orderingIds, plannedAnswer, questionOnScreen } from '../helpers/answer.ts';
 
 const env = useBrowserAndServer();
 let opened: Opened;

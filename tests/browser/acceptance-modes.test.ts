@@ -11,7 +11,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { KeyboardWalker, isButton, openCourse, questionOnScreen, waitForHeading, type Opened } from '../helpers/a11y.ts';
+import { KeyboardWalker, isButton, openCourse, waitForHeading, type Opened } from '../helpers/a11y.ts';
+import { questionOnScreen } from '../helpers/answer.ts';
 
 const env = useBrowserAndServer();
 let opened: Opened;

@@ -21,16 +21,15 @@ import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { buildCourse } from '../helpers/build.ts';
 import type { Course, Quiz } from '../../src/course/types.ts';
 import {
-  answerByMouse,
   mainHeading,
   openCourse,
   pageText,
   questionCaption,
-  questionOnScreen,
   settled,
   waitForHeading,
   type Opened,
 } from '../helpers/a11y.ts';
+import { answerQuestion, questionOnScreen } from '../helpers/answer.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const env = useBrowserAndServer();
@@ -60,7 +59,7 @@ async function toQuestion(opened: Opened, n: number): Promise<Quiz> {
   await click(page, 'quiz-view', 'Start the quiz');
   for (let i = 1; i < n; i++) {
     await page.locator('quiz-view #question').waitFor();
-    await answerByMouse(page, await questionOnScreen(page, quiz), true);
+    await answerQuestion(page, await questionOnScreen(page, quiz), true);
     await click(page, 'quiz-view', 'Submit answer');
     await click(page, 'quiz-view', 'Next question');
   }
@@ -105,7 +104,7 @@ describe('trauma-informed design', () => {
     const caption = await questionCaption(page);
     // An answer chosen but not yet submitted is still there after the break.
     const q = await questionOnScreen(page, quiz);
-    await answerByMouse(page, q, true);
+    await answerQuestion(page, q, true);
     const draft = () =>
       page.locator('quiz-view #question').evaluate((el) =>
         [...el.shadowRoot!.querySelectorAll<HTMLInputElement & HTMLSelectElement>('input, select, .order-text')].map((c) =>
@@ -260,7 +259,7 @@ describe('trauma-informed design', () => {
       });
     const answerAndLook = async (right: boolean) => {
       await page.locator('quiz-view #question').waitFor();
-      await answerByMouse(page, await questionOnScreen(page, quiz), right);
+      await answerQuestion(page, await questionOnScreen(page, quiz), right);
       await click(page, 'quiz-view', 'Submit answer');
       await page.locator('quiz-view question-feedback').waitFor();
       const seen = await look();
@@ -288,7 +287,7 @@ describe('trauma-informed design', () => {
       const onQuestion = await page.locator('quiz-view #question').count();
       if (!onQuestion) break;
       await page.locator('quiz-view #question').waitFor();
-      await answerByMouse(page, await questionOnScreen(page, quiz), false);
+      await answerQuestion(page, await questionOnScreen(page, quiz), false);
       await click(page, 'quiz-view', 'Submit answer');
       await page.locator('quiz-view question-feedback').waitFor();
       if ((await page.locator('quiz-view button', { hasText: 'See your results' }).count()) > 0) break;

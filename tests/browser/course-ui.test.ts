@@ -11,8 +11,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { axeViolations } from '../helpers/a11y.ts';
-import { byText, expectHeadingFocused, focused, goByMenu, openCourse, openMenu, tabTo } from './shell-helpers.ts';
+import { axeViolations, openCourse } from '../helpers/a11y.ts';
+import { byText, expectHeadingFocused, focused, goByMenu, openMenu, tabTo } from './shell-helpers.ts';
 
 const env = useBrowserAndServer();
 
@@ -43,7 +43,7 @@ const outlineEntries = (page: Page) =>
 
 describe('skip link', () => {
   it('points at a target in the document itself (not inside a shadow root), and lands on the view heading', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const href = await page.locator('course-app .skip-link').getAttribute('href');
     expect(href).toBe('#content');
     const target = await page.evaluate((id) => {
@@ -62,7 +62,7 @@ describe('skip link', () => {
 
 describe('notices', () => {
   it('sit inside <main>; "Hide" keeps focus off <body>; a hidden notice stays hidden at the next launch', async () => {
-    const { page, context } = await openCourse(env.browser, env.server.url);
+    const { page, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     // Standalone: the "saved in this browser only" notice.
     await page.locator('notice-banner li').first().waitFor();
     expect(await landmarkOf(page, 'notice-banner')).toBe('main');
@@ -85,7 +85,7 @@ describe('notices', () => {
 
 describe('course menu', () => {
   it('closes when focus leaves it, and on Escape with focus anywhere', async () => {
-    const { page, context } = await openCourse(env.browser, env.server.url);
+    const { page, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await openMenu(page);
     const nav = page.locator('course-header nav#course-menu');
     // Tab through the last entry and on: the menu closes.
@@ -106,7 +106,7 @@ describe('course menu', () => {
 
 describe('outline', () => {
   it('is beside the view on wide screens, with each place and its state in words; hidden on narrow ones', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const outline = page.locator('course-outline');
     expect(await outline.isVisible()).toBe(true);
     expect(await landmarkOf(page, 'course-outline a')).toBe('nav');
@@ -123,7 +123,7 @@ describe('outline', () => {
   });
 
   it('ticks a lesson read, and a quiz only once it is passed (one rounding rule for its score)', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const lesson = course.lessons[0];
     const quiz = course.quizzes.find((q) => q.lessonId === lesson.id)!;
     await goByMenu(page, lesson.title);
@@ -165,7 +165,7 @@ describe('outline', () => {
 
 describe('"Save and exit" on the end page', () => {
   it('keeps the Tab order: the next Tab goes on from the message, not back to the first lesson link', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await goByMenu(page, 'Finish');
     await tabTo(page, byText('button', 'Save and exit'), 80);
     await page.keyboard.press('Enter');
@@ -184,7 +184,7 @@ describe('"Save and exit" on the end page', () => {
 
 describe('display settings', () => {
   it('text size, line spacing and a dark theme apply at once and are kept with progress', async () => {
-    const { page, context } = await openCourse(env.browser, env.server.url);
+    const { page, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const root = () =>
       page.evaluate(() => {
         const cs = getComputedStyle(document.documentElement);
@@ -207,7 +207,7 @@ describe('display settings', () => {
   });
 
   it('follows the device (prefers-color-scheme) until the learner chooses, and "Light" overrides it', async () => {
-    const { page, context } = await openCourse(env.browser, env.server.url);
+    const { page, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await page.emulateMedia({ colorScheme: 'dark' });
     const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('course-app')!).backgroundColor);
     await expect.poll(bg).toBe('rgb(21, 25, 28)');
@@ -221,14 +221,14 @@ describe('display settings', () => {
 
 describe('short and printed pages', () => {
   it('at 320x256 CSS px (400% zoom) the header takes less than half the screen', async () => {
-    const { page, context } = await openCourse(env.browser, env.server.url, { width: 320, height: 256 });
+    const { page, context } = await openCourse(env.browser, env.server.url, { viewport: { width: 320, height: 256 }, textFrom: 'build' });
     const height = await page.locator('course-header').evaluate((el) => el.getBoundingClientRect().height);
     expect(height).toBeLessThan(128);
     await context.close();
   });
 
   it('print shows no focus ring', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await goByMenu(page, course.lessons[0].title);
     // A link in the lesson text: printed (buttons and the In brief "Where the review says this" links
     // are not, and a hidden element simply loses focus).
@@ -265,7 +265,7 @@ describe('the first view, and the rest of the course after it', () => {
   });
 
   it('opens the glossary with every definition when its address is the first thing asked for', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     // No press or key first: the text arrives only because the glossary asks for it.
     await page.evaluate(() => (location.hash = '#glossary'));
     await page.locator('glossary-page h1').waitFor();
@@ -276,7 +276,7 @@ describe('the first view, and the rest of the course after it', () => {
   });
 
   it('offline after the first view: "Take a break" still works, a lesson says it did not load and keeps the place', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await page.route('**/chunks/**', (r) => r.abort('internetdisconnected'));
     await page.locator('course-header .break-button').click();
     await expectHeadingFocused(page, 'Take a break');

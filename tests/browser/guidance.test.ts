@@ -18,7 +18,8 @@ import type { Page } from 'playwright-core';
 import { startPreview } from '../../src/preview/preview.ts';
 import { testDist } from '../helpers/test-dist.ts';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { answerByMouse, axeViolations, horizontalScroll, mainHeading, openCourse, questionOnScreen, waitForHeading } from '../helpers/a11y.ts';
+import { axeViolations, deepFocus, horizontalScroll, mainHeading, openCourse, waitForHeading } from '../helpers/a11y.ts';
+import { answerQuestion, questionOnScreen } from '../helpers/answer.ts';
 import type { Course } from '../../src/course/types.ts';
 
 const env = useBrowserAndServer();
@@ -32,15 +33,6 @@ async function goToLesson(page: Page, course: Course, index: number): Promise<vo
   await page.evaluate((hash) => (location.hash = hash), `#lesson/${lesson.id}`);
   await waitForHeading(page, lesson.title);
   await page.locator('lesson-view .lesson-body').waitFor();
-}
-
-/** The focused element's tag, class, text and id, looking through shadow roots. */
-function focusInfo(page: Page) {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return { tag: el?.tagName.toLowerCase() ?? '', id: el?.id ?? '', text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim(), cls: el?.className ?? '', expanded: el?.getAttribute('aria-expanded') ?? null };
-  });
 }
 
 describe('support box', () => {
@@ -151,7 +143,7 @@ describe('learning outcomes and "In brief"', () => {
         expect(norm(await points.nth(k).innerText())).toContain(plain(lesson.brief![k].html));
         await points.nth(k).locator('a.brief-source').click();
         // The passage is focused and highlighted; the lesson did not navigate away.
-        await expect.poll(async () => (await focusInfo(page)).id).toBe(source);
+        await expect.poll(async () => (await deepFocus(page)).id).toBe(source);
         expect(await page.locator(`lesson-view [id="${source}"]`).evaluate((el) => el.classList.contains('passage-highlight'))).toBe(true);
         expect(await mainHeading(page)).toBe(lesson.title);
       }
@@ -210,12 +202,12 @@ describe('glossary', () => {
     expect(await axeViolations(page)).toEqual([]);
     // Tab reaches the glossary link inside the definition: it is next in reading order.
     await page.keyboard.press('Tab');
-    expect((await focusInfo(page)).text).toBe('All terms in the glossary');
+    expect((await deepFocus(page)).text).toBe('All terms in the glossary');
     await page.keyboard.press('Escape');
     await expect.poll(async () => button.getAttribute('aria-expanded')).toBe('false');
     expect(await definition.isVisible()).toBe(false);
-    const f = await focusInfo(page);
-    expect(f.cls).toContain('term');
+    const f = await deepFocus(page);
+    expect(f.className).toContain('term');
     expect(f.text).toBe('Stage of Change');
     // Space toggles too (a native button).
     await page.keyboard.press('Space');
@@ -246,7 +238,7 @@ describe('glossary', () => {
     await host.locator('button.term').click();
     await host.locator('button.glossary-link').click();
     await waitForHeading(page, 'Glossary');
-    await expect.poll(async () => (await focusInfo(page)).id).toBe('term-empowerment');
+    await expect.poll(async () => (await deepFocus(page)).id).toBe('term-empowerment');
     // The browser's Back returns to the lesson.
     await page.goBack();
     await waitForHeading(page, course.lessons[1].title);
@@ -257,7 +249,7 @@ describe('glossary', () => {
     const entry = course.glossary!.find((g) => g.id === 'socio_ecological')!;
     await page.locator('glossary-page a', { hasText: 'Where the review says this about socio-ecological' }).click();
     await waitForHeading(page, course.lessons.find((l) => l.id === entry.source.lessonId)!.title);
-    await expect.poll(async () => (await focusInfo(page)).id).toBe(entry.source.passage);
+    await expect.poll(async () => (await deepFocus(page)).id).toBe(entry.source.passage);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -271,7 +263,7 @@ async function finishQuizzes(page: Page, course: Course): Promise<void> {
     await page.locator('quiz-view button', { hasText: 'Start the quiz' }).click();
     for (;;) {
       await page.locator('quiz-view #question').waitFor();
-      await answerByMouse(page, await questionOnScreen(page, quiz), true);
+      await answerQuestion(page, await questionOnScreen(page, quiz), true);
       await page.locator('quiz-view button', { hasText: 'Submit answer' }).click();
       await page.locator('quiz-view question-feedback').waitFor();
       const last = await page.locator('quiz-view button', { hasText: 'See your results' }).count();

@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { settled } from '../helpers/a11y.ts';
-import { expectHeadingFocused, focused, goByMenu, menuEntries, openCourse, openMenu, progressText } from './shell-helpers.ts';
+import { openCourse, settled } from '../helpers/a11y.ts';
+import { expectHeadingFocused, focused, goByMenu, menuEntries, openMenu, progressText } from './shell-helpers.ts';
 
 const env = useBrowserAndServer();
 
 describe('lessons', () => {
   it('both lessons render with their title as h1, their sub-headings, notes and credit', async () => {
-    const { page, course, context, errors } = await openCourse(env.browser, env.server.url);
+    const { page, course, context, errors } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     expect(course.lessons.map((l) => l.title)).toEqual(['Theoretical Background', 'Discussion']);
     for (const lesson of course.lessons) {
       await goByMenu(page, lesson.title);
@@ -52,7 +52,7 @@ describe('lessons', () => {
   });
 
   it('note 3 of Theoretical Background links both ways, with focus moving inside the shadow root', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const lesson = course.lessons.find((l) => l.title === 'Theoretical Background')!;
     const note = lesson.footnotes.find((f) => f.label === '3')!;
     expect(note.refId).not.toBeNull();
@@ -89,7 +89,7 @@ describe('lessons', () => {
   });
 
   it('a lesson counts as read only after its end has been scrolled into view', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 1280, height: 700 });
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { viewport: { width: 1280, height: 700 }, textFrom: 'build' });
     const lesson = course.lessons[1];
     const total = course.lessons.length + course.quizzes.length;
     await goByMenu(page, lesson.title);
@@ -121,7 +121,7 @@ describe('lessons', () => {
 
   it('a short lesson that fits on the screen counts as read at once', async () => {
     // A very tall window: the whole lesson fits, so there is nothing to scroll.
-    const { page, course, context } = await openCourse(env.browser, env.server.url, { width: 1280, height: 6000 });
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { viewport: { width: 1280, height: 6000 }, textFrom: 'build' });
     const lesson = course.lessons[0];
     await goByMenu(page, lesson.title);
     await expectHeadingFocused(page, lesson.title);

@@ -16,7 +16,8 @@ import { decodeSuspend, encodeSuspend } from '../../src/scorm/suspend-codec.ts';
 import { ProgressStore } from '../../src/course/progress.ts';
 import { NOTICES } from '../../src/scorm/notices.ts';
 import { leaveWords } from '../../src/components/shared/exit.ts';
-import { answerAndSubmit, expectInteractions, goByMenu, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch } from './lms-faults-setup.ts';
+import { expectInteractions, goByMenu, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch } from './lms-faults-setup.ts';
+import { answerAndSubmit } from '../helpers/answer.ts';
 
 let course: Course;
 let quiz: Quiz;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, expect } from 'vitest';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import type { Answer, Course, Question, Quiz } from '../../src/course/types.ts';
+import type { Answer, Course, Quiz } from '../../src/course/types.ts';
 import type { FaultConfig, LmsReport } from '../helpers/fault-lms.ts';
 import { useBrowserAndServer, type BrowserAndServer } from '../helpers/browser-and-server.ts';
 import { serve, type StaticServer } from '../helpers/static-server.ts';
@@ -182,47 +182,6 @@ export async function goByMenu(course: CourseView, name: string): Promise<void> 
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The question on screen. */
-export async function currentQuestion(course: CourseView, quiz: Quiz): Promise<Question> {
-  const id = await course.locator('quiz-view #question').evaluate((el) => (el as unknown as { question: { id: string } }).question.id);
-  const q = quiz.questions.find((x) => x.id === id);
-  if (!q) throw new Error(`Question ${id} is not in quiz ${quiz.id}`);
-  return q;
-}
-
-/** Answer the question on screen, by its visible labels (right or not), and submit it. */
-export async function answerAndSubmit(course: CourseView, quiz: Quiz, right: boolean): Promise<Question> {
-  const q = await currentQuestion(course, quiz);
-  const view = course.locator('quiz-view');
-  switch (q.type) {
-    case 'single': {
-      const pick = right ? q.correct : q.options.find((o) => o.id !== q.correct)!.id;
-      await view.getByRole('radio', { name: q.options.find((o) => o.id === pick)!.text, exact: true }).check();
-      break;
-    }
-    case 'multiple': {
-      const picks = right ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id];
-      for (const id of picks) await view.getByRole('checkbox', { name: q.options.find((o) => o.id === id)!.text, exact: true }).check();
-      break;
-    }
-    case 'truefalse':
-      await view.getByRole('radio', { name: String(right ? q.correct : !q.correct) === 'true' ? 'True' : 'False', exact: true }).check();
-      break;
-    case 'matching':
-      for (const item of q.items) {
-        const target = right ? q.correct[item.id] : q.targets.find((t) => t.id !== q.correct[item.id])!.id;
-        await view.getByRole('combobox', { name: item.text, exact: true }).selectOption(target);
-      }
-      break;
-    case 'ordering':
-      // The shown (shuffled) order is an answer already.
-      break;
-  }
-  await view.getByRole('button', { name: 'Submit answer' }).click();
-  await view.locator('question-feedback').waitFor();
-  return q;
-}
 
 /** Open a quiz from the menu and start it: the first question shows. */
 export async function startQuiz(course: CourseView, quiz: Quiz): Promise<void> {

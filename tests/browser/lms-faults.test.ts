@@ -15,7 +15,8 @@ import { decodeSuspend, encodeSuspend } from '../../src/scorm/suspend-codec.ts';
 import { initialState } from '../../src/course/progress.ts';
 import { NOTICES } from '../../src/scorm/notices.ts';
 import { leaveWords } from '../../src/components/shared/exit.ts';
-import { answerAndSubmit, expectInteractions, goByMenu, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch, type LmsBackend } from './lms-faults-setup.ts';
+import { expectInteractions, goByMenu, launchCourse, nextQuestion, saveAndExit, shown, startQuiz, useLmsSuite, type Launch, type LmsBackend } from './lms-faults-setup.ts';
+import { answerAndSubmit } from '../helpers/answer.ts';
 
 let course: Course;
 let quiz: Quiz;
@@ -192,11 +193,23 @@ describe('commits fail', () => {
 
   it('Commit fails for good (Finish works): a warning while it lasts, the learner carries on, Finish saves everything', async () => {
     const { context, backend } = await fresh();
+    // Playwright's clock (time still flows): the retries' waits are run at once below, not waited out.
+    await context.clock.install();
     const l = await launchCourse(context, env.server, { version: '2004', commitDefault: 'fail' });
     const given1 = await answerSome(l, 1);
     await l.course.getByRole('button', { name: 'Take a break' }).click();
-    // One try and three retries (0.5 s, 2 s, 5 s), then the learner is told.
-    await expect.poll(() => l.notices(), { timeout: 15_000, interval: 500 }).toEqual([shown(NOTICES.saveFailed)]);
+    // One try and three retries (0.5 s, 2 s, 5 s), then the learner is told: a second of the page's
+    // timers per look, so each retry runs once its wait is over. The poll's own limit is real time:
+    // on a loaded machine a look takes a while, and 8 of them are needed.
+    await expect
+      .poll(
+        async () => {
+          await l.page.clock.runFor(1000);
+          return l.notices();
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual([shown(NOTICES.saveFailed)]);
     // The break page does not say "saved" next to that warning.
     await l.course.getByText('Your progress is kept in this browser on this device. Take as long as you need.').waitFor();
     expect(backend.syncs).toBe(0);

@@ -7,19 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { courseSequence } from '../../src/course/navigation.ts';
-import {
-  byText,
-  expectHeadingFocused,
-  focused,
-  goByMenu,
-  headingText,
-  menuEntries,
-  openCourse,
-  openMenu,
-  paragraphPassage,
-  tabTo,
-  type Focused,
-} from './shell-helpers.ts';
+import { byText, expectHeadingFocused, focused, goByMenu, headingText, menuEntries, openMenu, paragraphPassage, tabTo, type Focused } from './shell-helpers.ts';
+import { openCourse } from '../helpers/a11y.ts';
 
 const env = useBrowserAndServer();
 
@@ -28,7 +17,7 @@ const isMenuLink = (name: string) => (f: Focused) => f.tag === 'a' && f.host ===
 
 describe('keyboard only', () => {
   it('goes from the start through every lesson and quiz to the end with Tab, Enter and Space', async () => {
-    const { page, course, context, errors } = await openCourse(env.browser, env.server.url);
+    const { page, course, context, errors } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const seq = courseSequence(course);
     const title = (i: number) => {
       const loc = seq[i];
@@ -80,7 +69,7 @@ describe('keyboard only', () => {
   });
 
   it('the course menu is a disclosure: state as text, aria-current on the current place, Escape closes it', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const button = page.locator('course-header #menu-button');
     expect(await button.getAttribute('aria-expanded')).toBe('false');
     expect(await button.getAttribute('aria-controls')).toBe('course-menu');
@@ -119,7 +108,7 @@ describe('keyboard only', () => {
   });
 
   it('"Skip to content" moves focus to the view\'s h1', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await goByMenu(page, course.lessons[0].title);
     // Back from the h1: past the notice, the course outline (wide screens) and the header's controls
     // to the skip link, the first thing on the page.
@@ -138,7 +127,7 @@ describe('keyboard only', () => {
 
 describe('history, passages, breaks and leaving', () => {
   it('mirrors the place in the URL hash so the browser\'s Back and Forward buttons work', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const [l1] = course.lessons;
     const quiz = course.quizzes.find((q) => q.lessonId === l1.id)!;
     expect(await page.evaluate(() => location.hash)).toBe('#start');
@@ -161,7 +150,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('a quiz\'s link to a passage focuses and highlights it, and "Back to the question" returns', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const lesson = course.lessons[1];
     const quiz = course.quizzes.find((q) => q.lessonId === lesson.id)!;
     const passage = paragraphPassage(lesson, 1);
@@ -195,7 +184,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('"Take a break" saves, says so calmly, and "Carry on where I was" returns to the same place', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const lesson = course.lessons[1];
     await goByMenu(page, lesson.title);
     await page.locator('course-header button', { hasText: 'Take a break' }).click();
@@ -214,7 +203,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('"Save and exit" on the end page ends the session and says the window can be closed', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await goByMenu(page, 'Finish');
     const summary = (await page.locator('end-page .summary').textContent())?.replace(/\s+/g, ' ') ?? '';
     expect(summary).toContain(`Lessons read 0 of ${course.lessons.length}`);
@@ -227,7 +216,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('after a relaunch, the start page offers "Continue where you left off"', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     const lesson = course.lessons[1];
     await goByMenu(page, lesson.title);
     // Standalone mode keeps progress in this browser: a new launch of the same course restores it.
@@ -246,7 +235,7 @@ describe('history, passages, breaks and leaving', () => {
   });
 
   it('after a break and "Save and exit", a relaunch continues where the learner was', async () => {
-    const { page, course, context } = await openCourse(env.browser, env.server.url);
+    const { page, course, context } = await openCourse(env.browser, env.server.url, { textFrom: 'build' });
     await goByMenu(page, course.lessons[1].title);
     await page.locator('course-header button', { hasText: 'Take a break' }).click();
     await page.locator('break-page button', { hasText: 'Save and exit' }).click();

@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Course, Question, Quiz } from '../../src/course/types.ts';
+import type { Course, Quiz } from '../../src/course/types.ts';
 import type { LearnerRecord } from '../../src/preview/store.ts';
 import { startPreview, type Preview } from '../../src/preview/preview.ts';
 import { axeViolations, settled } from '../helpers/a11y.ts';
 import { launch } from '../helpers/chromium.ts';
 import { testDist } from '../helpers/test-dist.ts';
 import { courseIn } from '../helpers/page-course.ts';
+import { answerQuestion, questionOnScreen } from '../helpers/answer.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -99,39 +100,11 @@ async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => bool
 
 const h1 = (name: string) => frame.getByRole('heading', { level: 1, name, exact: true });
 
-async function currentQuestion(quiz: Quiz): Promise<Question> {
-  const id = await frame.locator('quiz-view #question').evaluate((el) => (el as unknown as { question: { id: string } }).question.id);
-  return quiz.questions.find((q) => q.id === id)!;
-}
-
-async function answer(q: Question): Promise<void> {
-  const scope = frame.locator('quiz-view #question');
-  switch (q.type) {
-    case 'single':
-      return scope.locator(`input[value="${q.correct}"]`).check();
-    case 'truefalse':
-      return scope.locator(`input[value="${String(q.correct)}"]`).check();
-    case 'multiple':
-      for (const id of q.correct) await scope.locator(`input[value="${id}"]`).check();
-      return;
-    case 'matching':
-      for (const item of q.items) await scope.locator(`#item-${item.id}`).selectOption(q.correct[item.id]!);
-      return;
-    case 'ordering':
-      for (let target = 0; target < q.correct.length; target++) {
-        for (let guard = 0; guard < q.correct.length; guard++) {
-          const order = await scope.locator('.order-item button[data-dir=up]').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id));
-          if (order.indexOf(q.correct[target]) <= target) break;
-          await scope.locator(`button[data-id="${q.correct[target]}"][data-dir=up]`).click();
-        }
-      }
-      return;
-  }
-}
+const currentQuestion = (quiz: Quiz) => questionOnScreen(frame, quiz);
 
 /** Answer the question on screen rightly, submit, and go on; true after the last question. */
 async function answerAndGoOn(quiz: Quiz): Promise<boolean> {
-  await answer(await currentQuestion(quiz));
+  await answerQuestion(frame, await currentQuestion(quiz), true);
   await frame.getByRole('button', { name: 'Submit answer' }).click();
   const next = frame.getByRole('button', { name: /^(Next question|See your results)$/ });
   const label = (await next.innerText()).trim();
@@ -400,7 +373,9 @@ describe('switching learners', () => {
   it('"Launch as this learner" opens another learner\'s saved attempt; choosing alone does not relaunch', async () => {
     const launches = await page.evaluate(() => window.preview!.launch);
     await page.locator('#learner').selectOption('learner-1');
-    await page.waitForTimeout(300);
+    // The select's input and change events have fired by now; a relaunch they started would show
+    // after the next frame and task (and the summary below, "launch + 1", would read one more).
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     expect(await page.evaluate(() => window.preview!.launch)).toBe(launches);
     await page.getByRole('button', { name: 'Launch as this learner' }).click();
     await waitFor('learner-1 again', logRows, (rows) => rows.some((r) => /^Launch \d+: learner-1, SCORM 1\.2, entry "resume" \(switched learner\)$/.test(r)));

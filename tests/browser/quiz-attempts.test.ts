@@ -6,26 +6,16 @@
  * correct answers and closes calmly, with the support box.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { serveQuizHarness } from '../fixtures/quiz-harness/build.ts';
+import type { Page } from 'playwright-core';
+import { useQuizHarnessPage } from '../helpers/quiz-harness-page.ts';
 import { axeViolations } from '../helpers/a11y.ts';
 import { focused, pressButton, textOf } from '../fixtures/quiz-harness/page.ts';
 
-const OUT = path.resolve(import.meta.dirname, '../../.tmp/quiz-harness-attempts');
-
-const env = useBrowserAndServer(() => serveQuizHarness(OUT));
-let context: BrowserContext;
+const h = useQuizHarnessPage({ quiz: 'pooled', freshStorage: true });
 let page: Page;
 
-beforeAll(async () => {
-  context = await env.browser.newContext();
-  page = await context.newPage();
-  await page.goto(`${env.server.url}/index.html?quiz=pooled`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.locator('quiz-view h1').waitFor();
+beforeAll(() => {
+  page = h.page;
 });
 
 interface PooledState {

@@ -12,6 +12,7 @@ import { nextLocation } from '../../src/course/navigation.ts';
 import { axeViolations } from '../helpers/a11y.ts';
 import { focused, tabTo, textOf } from '../fixtures/quiz-harness/page.ts';
 import { courseIn } from '../helpers/page-course.ts';
+import { answerQuestion, questionOnScreen } from '../helpers/answer.ts';
 
 const env = useBrowserAndServer();
 let context: BrowserContext;
@@ -34,11 +35,7 @@ const total = () => Math.min(quiz.settings.pool ?? Infinity, quiz.questions.leng
 /** The number of the question on screen, from "Question 2 of 6". */
 const number = async () => Number(/^Question (\d+) of/.exec(await caption())?.[1]);
 
-/** The question on screen. */
-async function current(): Promise<Question> {
-  const id = await page.locator('quiz-view #question').evaluate((el) => (el as unknown as { question: { id: string } }).question.id);
-  return quiz.questions.find((q) => q.id === id)!;
-}
+const current = () => questionOnScreen(page, quiz);
 
 /** What the learner sees of the options, in display order. */
 async function shownOrder(): Promise<string[]> {
@@ -48,39 +45,7 @@ async function shownOrder(): Promise<string[]> {
 }
 
 /** Answer the question on screen (not fully right when `right` is false), by mouse: keyboard use is covered in quiz-flow. */
-async function answer(q: Question, right: boolean): Promise<void> {
-  switch (q.type) {
-    case 'single': {
-      const pick = right ? q.correct : q.options.find((o) => o.id !== q.correct)!.id;
-      await page.locator(`quiz-view #question input[value="${pick}"]`).check();
-      break;
-    }
-    case 'multiple': {
-      const picks = right ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id];
-      for (const id of picks) await page.locator(`quiz-view #question input[value="${id}"]`).check();
-      break;
-    }
-    case 'truefalse':
-      await page.locator(`quiz-view #question input[value="${String(right ? q.correct : !q.correct)}"]`).check();
-      break;
-    case 'matching':
-      for (const item of q.items) {
-        const target = right ? q.correct[item.id] : q.targets.find((t) => t.id !== q.correct[item.id])!.id;
-        await page.locator(`quiz-view #question #item-${item.id}`).selectOption(target);
-      }
-      break;
-    case 'ordering':
-      if (!right) break; // the shuffled order is never the right one
-      for (let target = 0; target < q.correct.length; target++) {
-        for (;;) {
-          const order = await page.locator('quiz-view #question .order-item button[data-dir=up]').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id));
-          if (order.indexOf(q.correct[target]) <= target) break;
-          await page.locator(`quiz-view #question button[data-id="${q.correct[target]}"][data-dir=up]`).click();
-        }
-      }
-      break;
-  }
-}
+const answer = (q: Question, right: boolean) => answerQuestion(page, q, right);
 
 async function submit(): Promise<string> {
   await page.getByRole('button', { name: 'Submit answer' }).click();

@@ -6,27 +6,17 @@
  * with focus kept; and axe-core (WCAG 2.2 AA) with zero violations in every state.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { serveQuizHarness } from '../fixtures/quiz-harness/build.ts';
+import type { Page } from 'playwright-core';
+import { useQuizHarnessPage } from '../helpers/quiz-harness-page.ts';
 import { axeViolations } from '../helpers/a11y.ts';
 import { focused, isButton, pressButton, tabTo, textOf, type Focused } from '../fixtures/quiz-harness/page.ts';
 
-const OUT = path.resolve(import.meta.dirname, '../../.tmp/quiz-harness-flow');
-
-const env = useBrowserAndServer(() => serveQuizHarness(OUT));
-let context: BrowserContext;
+const h = useQuizHarnessPage({ quiz: 'every_type' });
 let page: Page;
 
-beforeAll(async () => {
-  context = await env.browser.newContext();
-  page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${env.server.url}/index.html?quiz=every_type`);
-  await page.locator('quiz-view h1').waitFor();
-  expect(errors).toEqual([]);
+beforeAll(() => {
+  page = h.page;
+  expect(h.errors).toEqual([]);
 });
 
 const caption = () => textOf(page, 'quiz-view #question .caption');

@@ -5,16 +5,12 @@
  * quiz state in the dark theme.
  */
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { serveQuizHarness } from '../fixtures/quiz-harness/build.ts';
+import { useQuizHarness } from '../helpers/quiz-harness-page.ts';
 import { tabTo } from '../fixtures/quiz-harness/page.ts';
 import { axeViolations } from '../helpers/a11y.ts';
 
-const OUT = path.resolve(import.meta.dirname, '../../.tmp/quiz-harness-layout');
-
-const env = useBrowserAndServer(() => serveQuizHarness(OUT));
+const env = useQuizHarness();
 
 interface Target {
   what: string;
@@ -125,7 +121,8 @@ describe('quiz layout', () => {
     await page.locator('quiz-view quiz-results h1').waitFor();
     await check('results');
     await context.close();
-  });
+    // 16 axe passes: past the default minute on a loaded 2-core machine.
+  }, 120_000);
 
   it('shows a focus indicator in forced-colors mode', async () => {
     const context = await env.browser.newContext({ forcedColors: 'active' });

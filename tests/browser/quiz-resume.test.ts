@@ -5,22 +5,16 @@
  * order, option order and answers; a quiz with one attempt closes kindly.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
-import { serveQuizHarness } from '../fixtures/quiz-harness/build.ts';
+import type { Page } from 'playwright-core';
+import { openQuiz, useQuizHarnessPage } from '../helpers/quiz-harness-page.ts';
 import { axeViolations } from '../helpers/a11y.ts';
 import { focused, pressButton, tabTo, textOf } from '../fixtures/quiz-harness/page.ts';
 
-const OUT = path.resolve(import.meta.dirname, '../../.tmp/quiz-harness-resume');
-
-const env = useBrowserAndServer(() => serveQuizHarness(OUT));
-let context: BrowserContext;
+const h = useQuizHarnessPage();
 let page: Page;
 
-beforeAll(async () => {
-  context = await env.browser.newContext();
-  page = await context.newPage();
+beforeAll(() => {
+  page = h.page;
 });
 
 type Nav = { location: Record<string, string>; returnTo?: Record<string, string> };
@@ -29,10 +23,7 @@ const caption = () => textOf(page, 'quiz-view #question .caption');
 const labels = (selector: string) => page.locator(`quiz-view ${selector}`).allTextContents();
 const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('quiz-harness-progress') ?? 'null'));
 
-async function open(quiz: string): Promise<void> {
-  await page.goto(`${env.server.url}/index.html?quiz=${quiz}`);
-  await page.locator('quiz-view').locator('h1').first().waitFor();
-}
+const open = (quiz: string) => openQuiz(h, quiz);
 
 describe('review in the lesson', () => {
   it('goes to the question\'s passage and back to the same feedback', async () => {

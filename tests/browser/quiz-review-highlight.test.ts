@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import type { Question, Quiz } from '../../src/course/types.ts';
-import { axeViolations } from '../helpers/a11y.ts';
-import { goByMenu, horizontalOverflow, openCourse } from './shell-helpers.ts';
+import { axeViolations, openCourse } from '../helpers/a11y.ts';
+import { goByMenu, horizontalOverflow } from './shell-helpers.ts';
 import { fullCourse } from '../helpers/course-data.ts';
 import { keyHtml, questionKey } from '../../src/package/question-key.ts';
 
@@ -55,7 +55,7 @@ function inspect(page: Page, anchor: string) {
 
 describe('review the exact words in the lesson, on a 360 px phone', () => {
   it('highlights, focuses and shows just the words of every question, with "Back to the question" beside them', async () => {
-    const { page, course, context, errors } = await openCourse(env.browser, env.server.url, PHONE);
+    const { page, course, context, errors } = await openCourse(env.browser, env.server.url, { viewport: PHONE, textFrom: 'build' });
     try {
       let checked = 0;
       for (const quiz of course.quizzes) {
@@ -93,7 +93,7 @@ describe('review the exact words in the lesson, on a 360 px phone', () => {
   });
 
   it('is reached from the quiz\'s own "Review this in the lesson" link after an answer', async () => {
-    const { page, course, context, errors } = await openCourse(env.browser, env.server.url, PHONE);
+    const { page, course, context, errors } = await openCourse(env.browser, env.server.url, { viewport: PHONE, textFrom: 'build' });
     try {
       const quiz = course.quizzes[0];
       await goByMenu(page, quiz.title);

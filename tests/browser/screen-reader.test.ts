@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserAndServer } from '../helpers/browser-and-server.ts';
 import { hear, hearGlossaryTerm } from '../helpers/virtual-reader.ts';
-import { answerByMouse, openCourse, questionOnScreen } from '../helpers/a11y.ts';
+import { openCourse } from '../helpers/a11y.ts';
+import { answerQuestion, questionOnScreen } from '../helpers/answer.ts';
 import { expectHeadingFocused } from './shell-helpers.ts';
 
 const env = useBrowserAndServer();
@@ -90,7 +91,7 @@ describe('a virtual screen reader hears', () => {
     let sawMatching = false;
     for (;;) {
       const q = await questionOnScreen(page, quiz);
-      await answerByMouse(page, q, false);
+      await answerQuestion(page, q, false);
       await page.locator('quiz-view button', { hasText: 'Submit answer' }).click();
       await page.locator('quiz-view question-feedback').waitFor();
       const heard = squash(await hear(page, ['course-app', 'quiz-view', 'question-feedback']));

@@ -6,7 +6,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import type { Course, Question, Quiz } from '../../src/course/types.ts';
+import type { Course } from '../../src/course/types.ts';
+import { answerAndSubmit } from '../helpers/answer.ts';
 
 /** Every file of a built package, as the URL paths the static server would log. */
 export async function packageFiles(dir: string): Promise<Set<string>> {
@@ -77,41 +78,6 @@ export function provokeHandlers(root: { locator(s: string): { evaluate<R>(fn: (e
   });
 }
 
-/** The question on screen. */
-async function current(view: ReturnType<FrameLocator['locator']>, quiz: Quiz): Promise<Question> {
-  const id = await view.locator('#question').evaluate((el) => (el as unknown as { question: { id: string } }).question.id);
-  return quiz.questions.find((q) => q.id === id)!;
-}
-
-/** Answer the question on screen by its visible labels (right when `right`), then submit. */
-export async function answerQuestion(course: FrameLocator | Page, quiz: Quiz, right: boolean): Promise<void> {
-  const view = course.locator('quiz-view');
-  const q = await current(view, quiz);
-  switch (q.type) {
-    case 'single': {
-      const pick = right ? q.correct : q.options.find((o) => o.id !== q.correct)!.id;
-      await view.locator(`#question input[value="${pick}"]`).check();
-      break;
-    }
-    case 'multiple':
-      for (const id of right ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id]) await view.locator(`#question input[value="${id}"]`).check();
-      break;
-    case 'truefalse':
-      await view.getByRole('radio', { name: (right ? q.correct : !q.correct) ? 'True' : 'False', exact: true }).check();
-      break;
-    case 'matching':
-      for (const item of q.items) {
-        const target = right ? q.correct[item.id] : q.targets.find((t) => t.id !== q.correct[item.id])!.id;
-        await view.locator(`#question select[data-item="${item.id}"]`).selectOption(target);
-      }
-      break;
-    case 'ordering':
-      break; // the shown order is an answer
-  }
-  await view.getByRole('button', { name: 'Submit answer' }).click();
-  await view.locator('question-feedback').waitFor();
-}
-
 export interface WalkOptions {
   /** Called on every view once it shows (its name for messages). */
   onView(name: string): Promise<void>;
@@ -157,7 +123,7 @@ export async function walkCourse(course: FrameLocator | Page, data: Course, opts
       await quizView.locator('#question').waitFor();
       await view(`quiz "${quiz.title}" question ${n + 1}`);
       // Wrong and right answers, so that every kind of feedback shows.
-      await answerQuestion(course, quiz, n % 2 === 0);
+      await answerAndSubmit(course, quiz, n % 2 === 0);
       await view(`quiz "${quiz.title}" feedback ${n + 1}`);
       const results = quizView.getByRole('button', { name: 'See your results' });
       if (await results.count()) {

@@ -1,12 +1,11 @@
 /**
- * Helpers for the course shell's browser tests (lessons, navigation, accessibility of the views):
- * open the built course (no LMS: it runs standalone), read the focused element across shadow
- * roots, move by keyboard, read the course menu.
+ * Helpers for the course shell's browser tests (lessons, navigation, accessibility of the views),
+ * which open the course with a11y.ts `openCourse(…, { textFrom: 'build' })`: read the focused element
+ * across shadow roots, move by keyboard, read the course menu.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { fullCourse } from '../helpers/course-data.ts';
-import { deepFocus, mainHeading, openPage } from '../helpers/a11y.ts';
-import type { Course, Lesson } from '../../src/course/types.ts';
+import type { Page } from 'playwright-core';
+import { deepFocus, mainHeading } from '../helpers/a11y.ts';
+import type { Lesson } from '../../src/course/types.ts';
 
 export interface Focused {
   tag: string;
@@ -23,8 +22,8 @@ export interface Focused {
 
 /**
  * The element that really has focus, looking inside open shadow roots: the suite's one focus reader
- * (a11y.ts `deepFocus`), in the shape these tests use. Pages must be opened with `openCourse` below
- * (or a11y.ts's), which installs the reader.
+ * (a11y.ts `deepFocus`), in the shape these tests use. Pages must be opened with a11y.ts's
+ * `openCourse`, which installs the reader.
  */
 export async function focused(page: Page): Promise<Focused> {
   const f = await deepFocus(page);
@@ -67,27 +66,6 @@ export async function expectHeadingFocused(page: Page, text: string): Promise<Fo
     await page.waitForTimeout(50);
   }
   throw new Error(`Expected focus on the h1 "${text}", but it is on ${last ? describe(last) : 'nothing'}`);
-}
-
-export interface Opened {
-  context: BrowserContext;
-  page: Page;
-  course: Course;
-  errors: string[];
-}
-
-/**
- * A fresh context (fresh storage: a first launch) with the course loaded and its first view rendered,
- * opened as every browser test opens it (a11y.ts `openPage`: seeded, instrumented, errors recorded).
- * The page has the outline only (bodies load on demand, and reading them from the page would load
- * them early): the full course comes from the build, checked to be the same version.
- */
-export async function openCourse(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
-  const opened = await openPage(browser, url, { viewport });
-  const version = await opened.page.evaluate(() => document.querySelector('course-app')!.course.version);
-  const course = await fullCourse();
-  if (version !== course.version) throw new Error('The test build and the compiled course differ: rebuild.');
-  return { ...opened, course };
 }
 
 /** The visible h1 of the current view (a11y.ts `mainHeading`; the old name is kept for its callers). */

@@ -26,6 +26,8 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { expect } from 'vitest';
 import type { Course, Question, Quiz } from '../../src/course/types.ts';
 import { courseIn } from './page-course.ts';
+import { fullCourse } from './course-data.ts';
+import { answerQuestion, questionOnScreen } from './answer.ts';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const ARIA_DIR = path.resolve(import.meta.dirname, '../fixtures/aria');
@@ -489,21 +491,28 @@ export async function instrument(context: BrowserContext): Promise<void> {
 }
 
 /**
- * A fresh context (fresh storage: a first launch) with the course loaded, seeded and instrumented.
+ * A fresh context (fresh storage: a first launch) with the course loaded, seeded and instrumented: the
+ * one way every browser test opens the built course.
  * `fakeClock`: Playwright's clock is installed before the course loads (time still flows), so a test
  * can run minutes of the page's timers at once (`page.clock.runFor`) instead of waiting for them.
+ * `textFrom`: where the course's words come from. 'page' (the default) reads them as the page has
+ * them, which loads every lesson's text at once; 'build' takes them from this repo's compiled course
+ * (checked to be the page's version), so the page loads its text only as the learner moves on (the
+ * shell's tests of what is fetched when, and of lessons read to their end).
  */
-export async function openCourse(browser: Browser, url: string, options: OpenOptions = {}): Promise<Opened> {
-  const opened = await openPage(browser, url, options);
-  return { ...opened, course: await courseIn(opened.page.locator('course-app')) };
+export async function openCourse(browser: Browser, url: string, options: OpenOptions & { textFrom?: 'page' | 'build' } = {}): Promise<Opened> {
+  const { textFrom = 'page', ...rest } = options;
+  const opened = await openPage(browser, url, rest);
+  if (textFrom === 'page') return { ...opened, course: await courseIn(opened.page.locator('course-app')) };
+  const version = await opened.page.evaluate(() => document.querySelector('course-app')!.course.version);
+  const course = await fullCourse();
+  if (version !== course.version) throw new Error('The test build and the compiled course differ: rebuild.');
+  return { ...opened, course };
 }
 
 export type OpenOptions = BrowserContextOptions & { fakeClock?: boolean };
 
-/**
- * `openCourse` without reading the course from the page (which loads its text early): for tests of
- * what the page loads when, which take the course from the build instead (shell-helpers.ts).
- */
+/** `openCourse` without the course's words: for a page of another course, or none needed. */
 export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<Omit<Opened, 'course'>> {
   const { fakeClock, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
@@ -550,69 +559,9 @@ export async function mainHeading(page: Page): Promise<string> {
   return ((await page.locator('course-app main h1').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** The question on the quiz screen. */
-export async function questionOnScreen(page: Page, quiz: Quiz): Promise<Question> {
-  const id = await page.locator('quiz-view #question').evaluate((el) => (el as unknown as { question: { id: string } }).question.id);
-  const q = quiz.questions.find((x) => x.id === id);
-  if (!q) throw new Error(`Question ${id} is not in quiz ${quiz.id}`);
-  return q;
-}
-
 /** "Question 2 of 11" of the question on screen. */
 export async function questionCaption(page: Page): Promise<string> {
   return ((await page.locator('quiz-view #question .caption').textContent()) ?? '').trim();
-}
-
-/** The display order of an ordering question's options (ids). */
-export async function orderingIds(page: Page): Promise<string[]> {
-  return page.locator('quiz-view question-ordering').evaluate((el) => {
-    const v = (el as unknown as { value?: { value: string[] }; order: string[] }).value;
-    return v ? v.value : (el as unknown as { order: string[] }).order;
-  });
-}
-
-/** What to answer: the right answer, or a wrong one (nothing of it right). */
-export function plannedAnswer(q: Question, right: boolean): { kind: Question['type']; ids: string[]; map?: Record<string, string> } {
-  switch (q.type) {
-    case 'single':
-      return { kind: q.type, ids: [right ? q.correct : q.options.find((o) => o.id !== q.correct)!.id] };
-    case 'multiple':
-      return { kind: q.type, ids: right ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id] };
-    case 'truefalse':
-      return { kind: q.type, ids: [String(right ? q.correct : !q.correct)] };
-    case 'matching': {
-      const targets = q.items.map((i) => q.correct[i.id]);
-      // Wrong: every item gets the next item's target (a rotation: none right).
-      const map = Object.fromEntries(q.items.map((item, i) => [item.id, right ? targets[i] : targets[(i + 1) % targets.length]]));
-      return { kind: q.type, ids: [], map };
-    }
-    case 'ordering':
-      return { kind: q.type, ids: right ? q.correct : [] };
-  }
-}
-
-/** Answer the question on screen by mouse (the keyboard walk has its own). Does not submit. */
-export async function answerByMouse(page: Page, q: Question, right: boolean): Promise<void> {
-  const plan = plannedAnswer(q, right);
-  const sel = (s: string) => page.locator(`quiz-view #question ${s}`);
-  switch (plan.kind) {
-    case 'single':
-    case 'truefalse':
-    case 'multiple':
-      for (const id of plan.ids) await sel(`input[value="${id}"]`).check();
-      return;
-    case 'matching':
-      for (const [item, target] of Object.entries(plan.map!)) await sel(`select#item-${item}`).selectOption(target);
-      return;
-    case 'ordering': {
-      if (!right) return; // the first display order is never the right one
-      for (let pos = 0; pos < plan.ids.length; pos++) {
-        const id = plan.ids[pos];
-        while ((await orderingIds(page)).indexOf(id) > pos) await sel(`button[data-id="${id}"][data-dir="up"]`).click();
-      }
-      return;
-    }
-  }
 }
 
 const button = (page: Page, host: string, text: string) => page.locator(`${host} button`, { hasText: text }).first();
@@ -712,7 +661,7 @@ export async function tour(opened: Opened, visit: Visit): Promise<string[]> {
           }
           const right = attempt === 2 || wrongTypes.has(q.type);
           wrongTypes.add(q.type);
-          await answerByMouse(page, q, right);
+          await answerQuestion(page, q, right);
           await button(page, 'quiz-view', 'Submit answer').click();
           await page.locator('quiz-view question-feedback').waitFor();
           const outcome = ((await page.locator('quiz-view question-feedback h2').textContent()) ?? '').trim();

@@ -242,8 +242,7 @@ describe('a Finish while the page closes', () => {
     api.SetValue('cmi.exit', 'suspend');
     xhrThrows = true;
     expect(api.Terminate('')).toBe('true');
-    await new Promise((r) => setTimeout(r, 10));
-    expect(beacons).toHaveLength(1);
+    await vi.waitFor(() => expect(beacons).toHaveLength(1));
     expect(beacons[0]!.url).toMatch(/^\/api\/learners\/learner-1\/2004\/commit\?/);
     expect(params(beacons[0]!.url).get('finish')).toBe('1');
     expect(beacons[0]!.contentType).toMatch(/^text\/plain/);
