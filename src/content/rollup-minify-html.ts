@@ -20,6 +20,13 @@ const HTML_SPACE = /[ \t\n\f\r]/;
 /** Where the scanner is, carried from one static part of a template to the next. */
 type Where = 'text' | 'tag' | 'single' | 'double' | 'comment';
 
+/** The states whose text is copied as written up to a closing string, and the state after it. */
+const VERBATIM: Partial<Record<Where, { close: string; after: Where }>> = {
+  comment: { close: '-->', after: 'text' },
+  single: { close: "'", after: 'tag' },
+  double: { close: '"', after: 'tag' },
+};
+
 /** One static part's raw text, minified; returns the part and where it ends. */
 function minifyPart(raw: string, start: Where): { text: string; end: Where } {
   let out = '';
@@ -27,28 +34,18 @@ function minifyPart(raw: string, start: Where): { text: string; end: Where } {
   let i = 0;
   while (i < raw.length) {
     const c = raw[i];
-    if (where === 'comment') {
-      // A comment that holds a binding goes on until its end, kept as written.
-      const close = raw.indexOf('-->', i);
+    // A comment that holds a binding, and a quoted attribute value, are kept as written up to their end,
+    // which may lie in a later part (after a binding).
+    const verbatim = VERBATIM[where];
+    if (verbatim) {
+      const close = raw.indexOf(verbatim.close, i);
       if (close < 0) {
         out += raw.slice(i);
         break;
       }
-      out += raw.slice(i, close + 3);
-      i = close + 3;
-      where = 'text';
-      continue;
-    }
-    if (where === 'single' || where === 'double') {
-      const q = where === 'single' ? "'" : '"';
-      const close = raw.indexOf(q, i);
-      if (close < 0) {
-        out += raw.slice(i);
-        break;
-      }
-      out += raw.slice(i, close + 1);
-      i = close + 1;
-      where = 'tag';
+      out += raw.slice(i, close + verbatim.close.length);
+      i = close + verbatim.close.length;
+      where = verbatim.after;
       continue;
     }
     if (HTML_SPACE.test(c)) {
@@ -86,7 +83,7 @@ function minifyPart(raw: string, start: Where): { text: string; end: Where } {
 }
 
 /** The text of a template literal's static parts, as written in the source (escapes kept). */
-function rawParts(code: string, node: ts.TemplateLiteral, file: ts.SourceFile): { start: number; end: number }[] {
+function rawParts(node: ts.TemplateLiteral, file: ts.SourceFile): { start: number; end: number }[] {
   // A part's raw text lies between its opening delimiter (` or }) and its closing one (` or ${).
   const span = (lit: ts.Node, closing: number) => ({ start: lit.getStart(file) + 1, end: lit.getEnd() - closing });
   if (ts.isNoSubstitutionTemplateLiteral(node)) return [span(node, 1)];
@@ -100,7 +97,7 @@ export function minifyHtmlLiterals(code: string, fileName = 'module.ts'): string
   const edits: { start: number; end: number; text: string }[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'html') {
-      const parts = rawParts(code, node.template, file);
+      const parts = rawParts(node.template, file);
       const whole = parts.map((p) => code.slice(p.start, p.end)).join('');
       // <pre> and <textarea> keep their white space: leave such a template exactly as written.
       if (!/<(pre|textarea)\b/i.test(whole)) {
@@ -127,7 +124,8 @@ export function minifyHtmlPlugin(): Plugin {
   return {
     name: 'minify-html-literals',
     transform(code, id) {
-      if (!/\/src\/components\/.*\.ts$/.test(id) || !code.includes('html`')) return null;
+      // Rollup's ids are platform paths: a Windows id has backslashes.
+      if (!/\/src\/components\/.*\.ts$/.test(id.replaceAll('\\', '/')) || !code.includes('html`')) return null;
       return { code: minifyHtmlLiterals(code, id), map: null };
     },
   };
